@@ -1,0 +1,83 @@
+# secstep — build with make + pkg-config.
+#   make            build/secstep
+#   make check      every test, in the normal build and under ASan+UBSan;
+#                   ends with "N passed, N failed"
+#   make san        build-san/secstep (AddressSanitizer + UBSan)
+#   make bench      the benchmarks in bench/
+
+CC      ?= cc
+PKGS    := sqlite3 jansson libsodium
+BUILD   ?= build
+SAN     ?=
+
+WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+           -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual -Wundef
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -I$(BUILD)/gen \
+           $(shell pkg-config --cflags $(PKGS)) -fstack-protector-strong -D_FORTIFY_SOURCE=2
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+ifeq ($(SAN),1)
+CFLAGS  := $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 -fsanitize=address,undefined \
+           -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+CATALOG := $(sort $(wildcard catalog/*.json))
+LIB_SRC := $(wildcard src/base/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+GEN_SRC := $(BUILD)/gen/catalog_data.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check check-one san clean bench
+all: $(BUILD)/secstep
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -Wall -Wextra -Werror -Isrc -o $@ $<
+
+$(GEN_SRC): $(CATALOG) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ catalog_files $(CATALOG)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(filter-out -Werror,$(CFLAGS)) -c -o $@ $<
+
+$(BUILD)/libsecstep.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/secstep: $(CLI_OBJ) $(BUILD)/libsecstep.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsecstep.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -Itests/unit -o $@ $< \
+		$(BUILD)/libsecstep.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# One suite in one build directory.
+check-one: $(BUILD)/secstep $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD)
+
+san:
+	$(MAKE) BUILD=build-san SAN=1 all
+
+# Every test, twice: the normal build, then under the sanitizers.
+check:
+	@$(MAKE) --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
+	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
+	@sh tests/run.sh build build-san
+
+bench: all
+	sh bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

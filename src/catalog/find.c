@@ -1,0 +1,94 @@
+/* find.c — lookups in the catalog by id.  Tables are small (tens of rows),
+ * so a linear scan is the simplest thing that is fast enough. */
+#include <string.h>
+
+#include "base/util.h"
+#include "catalog/catalog.h"
+
+const cat_checkpoint *cat_checkpoint_find(const catalog *c, const char *id)
+{
+	for (int i = 0; id && i < CAT_CHECKPOINTS; i++)
+		if (str_eq(c->checkpoints[i].id, id))
+			return &c->checkpoints[i];
+	return NULL;
+}
+
+const cat_question *cat_question_find(const catalog *c, const char *id, const cat_checkpoint **cpp)
+{
+	for (int i = 0; id && i < CAT_CHECKPOINTS; i++)
+		for (size_t q = 0; q < c->checkpoints[i].n_questions; q++)
+			if (str_eq(c->checkpoints[i].questions[q].id, id)) {
+				if (cpp)
+					*cpp = &c->checkpoints[i];
+				return &c->checkpoints[i].questions[q];
+			}
+	return NULL;
+}
+
+const cat_task *cat_task_find(const catalog *c, const char *id)
+{
+	for (int i = 0; id && i < CAT_TASKS; i++)
+		if (str_eq(c->tasks[i].id, id))
+			return &c->tasks[i];
+	return NULL;
+}
+
+#define FIND_IN(arr, n, field, key)                                 \
+	do {                                                        \
+		for (size_t i_ = 0; (key) && i_ < (n); i_++)        \
+			if (str_eq((arr)[i_].field, (key)))         \
+				return &(arr)[i_];                  \
+		return NULL;                                        \
+	} while (0)
+
+const cat_measure *cat_measure_find(const catalog *c, const char *id)
+{
+	FIND_IN(c->measures, c->n_measures, id, id);
+}
+
+const cat_resource *cat_resource_find(const catalog *c, const char *id)
+{
+	FIND_IN(c->resources, c->n_resources, id, id);
+}
+
+const cat_exam *cat_exam_find(const catalog *c, const char *id)
+{
+	FIND_IN(c->exams, c->n_exams, id, id);
+}
+
+const cat_case *cat_case_find(const catalog *c, const char *id)
+{
+	FIND_IN(c->cases, c->n_cases, id, id);
+}
+
+const cat_sd_item *cat_sd_find(const catalog *c, const char *id)
+{
+	FIND_IN(c->sd, (size_t)CAT_SD_ITEMS, id, id);
+}
+
+const cat_tag *cat_tag_find(const cat_tag *tags, size_t n, const char *id)
+{
+	FIND_IN(tags, n, id, id);
+}
+
+/* Finds a term by id, by its Japanese or English form (case-sensitive). */
+const cat_term *cat_term_find(const catalog *c, const char *key)
+{
+	for (size_t i = 0; key && i < c->n_glossary; i++) {
+		const cat_term *t = &c->glossary[i];
+		if (str_eq(t->id, key) || str_eq(t->term.ja, key) || str_eq(t->term.en, key) ||
+		    str_eq(t->reading, key))
+			return t;
+	}
+	return NULL;
+}
+
+const cat_sd_band *cat_band_for(const catalog *c, int score)
+{
+	if (score < 0)
+		score = 0;   /* CONTRACT.md: scores below 0 are in 0-49 */
+	for (size_t i = 0; i < c->n_sd_bands; i++)
+		if (score >= c->sd_bands[i].min && score <= c->sd_bands[i].max)
+			return &c->sd_bands[i];
+	return NULL;
+}

@@ -1,0 +1,145 @@
+/* model.c — see model.h. */
+#include "core/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+static const char *const answer_ids[] = {NULL, "yes", "partial", "no", "unknown", "na"};
+static const char *const time_ids[] = {"concurrent", "dedicated"};
+static const char *const exam_ids[] = {"planned", "studying", "passed"};
+static const char *const task_ids[] = {"todo", "doing", "done"};
+
+static bool parse_in(const char *const *ids, int from, int n, const char *s, int *out)
+{
+	for (int i = from; s && i < n; i++)
+		if (strcmp(ids[i], s) == 0) {
+			*out = i;
+			return true;
+		}
+	return false;
+}
+
+const char *answer_id(answer_t a) { return answer_ids[a]; }
+const char *role_time_id(role_time_t t) { return time_ids[t]; }
+const char *exam_status_id(exam_status_t s) { return exam_ids[s]; }
+const char *task_status_id(task_status_t s) { return task_ids[s]; }
+
+#define PARSER(name, type, ids, from)                                        \
+	bool name(const char *s, type *out)                                  \
+	{                                                                    \
+		int v;                                                       \
+		if (!parse_in(ids, from, (int)ARRAY_LEN(ids), s, &v))        \
+			return false;                                        \
+		*out = (type)v;                                              \
+		return true;                                                 \
+	}
+
+PARSER(answer_parse, answer_t, answer_ids, 1)
+PARSER(role_time_parse, role_time_t, time_ids, 0)
+PARSER(exam_status_parse, exam_status_t, exam_ids, 0)
+PARSER(task_status_parse, task_status_t, task_ids, 0)
+
+m_company *company_new(void)
+{
+	m_company *c = xcalloc(1, sizeof *c);
+	c->policy_published = DATE_NONE;
+	return c;
+}
+
+void company_free(m_company *c)
+{
+	if (!c)
+		return;
+	arena_free(&c->arena);
+	free(c);
+}
+
+m_person *company_person(const m_company *c, const char *key)
+{
+	for (size_t i = 0; key && i < c->n_people; i++)
+		if (str_eq(c->people[i].key, key))
+			return &c->people[i];
+	return NULL;
+}
+
+const m_task *company_task(const m_company *c, const char *task_id)
+{
+	for (size_t i = 0; i < c->n_tasks; i++)
+		if (str_eq(c->tasks[i].task, task_id))
+			return &c->tasks[i];
+	return NULL;
+}
+
+const m_diagnosis *company_latest(const m_company *c)
+{
+	return c->n_diagnoses ? &c->diagnoses[c->n_diagnoses - 1] : NULL;
+}
+
+answer_t diag_answer(const m_diagnosis *d, const char *item)
+{
+	for (size_t i = 0; d && i < d->n; i++)
+		if (str_eq(d->items[i], item))
+			return d->answers[i];
+	return ANS_NONE;
+}
+
+void diag_set(m_company *c, m_diagnosis *d, const char *item, answer_t a)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (str_eq(d->items[i], item)) {
+			if (a == ANS_NONE) {
+				memmove(&d->items[i], &d->items[i + 1], (d->n - i - 1) * sizeof *d->items);
+				memmove(&d->answers[i], &d->answers[i + 1], (d->n - i - 1) * sizeof *d->answers);
+				d->n--;
+			} else {
+				d->answers[i] = a;
+			}
+			return;
+		}
+	if (a == ANS_NONE)
+		return;
+	if (d->n == d->cap) {
+		size_t ncap = d->cap ? d->cap * 2 : 64;
+		const char **items = arena_alloc(&c->arena, ncap * sizeof *items);
+		answer_t *answers = arena_alloc(&c->arena, ncap * sizeof *answers);
+		if (d->n) {
+			memcpy(items, d->items, d->n * sizeof *items);
+			memcpy(answers, d->answers, d->n * sizeof *answers);
+		}
+		d->items = items;
+		d->answers = answers;
+		d->cap = ncap;
+	}
+	d->items[d->n] = arena_strdup(&c->arena, item);
+	d->answers[d->n] = a;
+	d->n++;
+}
+
+m_diagnosis *company_add_diagnosis(m_company *c, date_t date)
+{
+	m_diagnosis *d = arena_push(&c->arena, (void **)&c->diagnoses, &c->n_diagnoses,
+				    &c->cap_diagnoses, sizeof *d);
+	d->date = date;
+	return d;
+}
+
+bool person_has_role(const m_person *p, const char *role, const m_role **out)
+{
+	for (size_t i = 0; i < p->n_roles; i++)
+		if (str_eq(p->roles[i].role, role)) {
+			if (out)
+				*out = &p->roles[i];
+			return true;
+		}
+	return false;
+}
+
+bool person_passed(const m_person *p, const char *exam)
+{
+	for (size_t i = 0; i < p->n_exams; i++)
+		if (str_eq(p->exams[i].exam, exam) && p->exams[i].status == EXAM_PASSED)
+			return true;
+	return false;
+}

@@ -1,0 +1,106 @@
+/* schema.c — numbered, forward-only migrations.  Migration N moves the
+ * database from user_version N-1 to N; each runs in its own transaction.
+ * Every table carries company_id: every row belongs to one company. */
+#include "store/schema.h"
+
+static const char *const migrations[] = {
+	/* 1: companies, people, diagnoses, tasks, assets */
+	"CREATE TABLE company ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  industry TEXT NOT NULL,"
+	"  employees INTEGER NOT NULL CHECK (employees > 0),"
+	"  notes TEXT,"
+	"  policy_published TEXT,"
+	"  policy_where TEXT,"
+	"  created_at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  updated_at TEXT NOT NULL DEFAULT (datetime('now')));"
+	"CREATE TABLE company_it_use ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  it_use TEXT NOT NULL,"
+	"  PRIMARY KEY (company_id, it_use));"
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  pos INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  department TEXT, position TEXT, email TEXT, phone TEXT, notes TEXT,"
+	"  volunteer INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (company_id, key));"
+	"CREATE TABLE person_experience ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL, tag TEXT NOT NULL,"
+	"  PRIMARY KEY (person_id, tag));"
+	"CREATE TABLE person_role ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL, role TEXT NOT NULL,"
+	"  time TEXT NOT NULL CHECK (time IN ('concurrent','dedicated')),"
+	"  share INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (person_id, role));"
+	"CREATE TABLE person_exam ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL, exam TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('planned','studying','passed')),"
+	"  date TEXT,"
+	"  PRIMARY KEY (person_id, exam));"
+	"CREATE TABLE person_learning ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL, resource TEXT NOT NULL, date TEXT NOT NULL, note TEXT);"
+	"CREATE TABLE diagnosis ("
+	"  id INTEGER PRIMARY KEY,"
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  taken_on TEXT NOT NULL);"
+	"CREATE TABLE diagnosis_answer ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  diagnosis_id INTEGER NOT NULL REFERENCES diagnosis(id) ON DELETE CASCADE,"
+	"  item TEXT NOT NULL,"
+	"  answer TEXT NOT NULL CHECK (answer IN ('yes','partial','no','unknown','na')),"
+	"  PRIMARY KEY (diagnosis_id, item));"
+	"CREATE TABLE task ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  task TEXT NOT NULL,"
+	"  pos INTEGER NOT NULL,"
+	"  owner TEXT, due TEXT,"
+	"  status TEXT NOT NULL CHECK (status IN ('todo','doing','done')),"
+	"  note TEXT,"
+	"  PRIMARY KEY (company_id, task));"
+	"CREATE TABLE asset ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  pos INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  business TEXT, department TEXT, medium TEXT, owner TEXT, notes TEXT,"
+	"  c INTEGER NOT NULL CHECK (c BETWEEN 1 AND 3),"
+	"  i INTEGER NOT NULL CHECK (i BETWEEN 1 AND 3),"
+	"  a INTEGER NOT NULL CHECK (a BETWEEN 1 AND 3),"
+	"  personal INTEGER NOT NULL DEFAULT 0,"
+	"  threat INTEGER NOT NULL CHECK (threat BETWEEN 1 AND 3),"
+	"  vulnerability INTEGER NOT NULL CHECK (vulnerability BETWEEN 1 AND 3),"
+	"  PRIMARY KEY (company_id, key));"
+	"CREATE INDEX person_company ON person(company_id, pos);"
+	"CREATE INDEX person_experience_company ON person_experience(company_id);"
+	"CREATE INDEX person_role_company ON person_role(company_id);"
+	"CREATE INDEX person_exam_company ON person_exam(company_id);"
+	"CREATE INDEX person_learning_company ON person_learning(company_id, person_id);"
+	"CREATE INDEX diagnosis_company ON diagnosis(company_id, pos);"
+	"CREATE INDEX diagnosis_answer_company ON diagnosis_answer(company_id);",
+};
+
+const char *schema_migration(int n)
+{
+	if (n < 1 || n > schema_latest())
+		return 0;
+	return migrations[n - 1];
+}
+
+int schema_latest(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}

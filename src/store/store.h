@@ -1,0 +1,49 @@
+/* store.h — the one narrow store API.  Every value is a bound parameter;
+ * every write is one transaction.  The SQLite backend is store_sqlite.c; a
+ * PostgreSQL backend implements the same functions (placeholders are written
+ * as "?" and rewritten in one place, q() in the backend).
+ *
+ * Companies are read and written as whole snapshots (core/model.h): a write
+ * replaces the company's rows inside one transaction, so a failed write
+ * leaves the saved company exactly as it was. */
+#ifndef SECSTEP_STORE_H
+#define SECSTEP_STORE_H
+
+#include <stdint.h>
+
+#include "base/errs.h"
+#include "core/model.h"
+
+typedef struct store store_t;
+
+/* Opens (creating when absent) the database at path and applies pending
+ * migrations.  Returns NULL with a message in errs on failure. */
+store_t *store_open(const char *path, errs_t *errs);
+void store_close(store_t *s);
+int store_schema_version(store_t *s);
+
+typedef struct {
+	int64_t id;
+	char name[256];
+	char industry[4];
+	int employees;
+} store_company_row;
+
+/* Lists every company (id order).  Caller frees *rows. */
+bool store_company_list(store_t *s, store_company_row **rows, size_t *n, errs_t *errs);
+/* Reads one company; NULL when there is none with that id (errs untouched)
+ * or on a database error (errs filled). */
+m_company *store_company_load(store_t *s, int64_t id, errs_t *errs);
+/* Inserts a new company from a snapshot; sets c->id.  All or nothing. */
+bool store_company_insert(store_t *s, m_company *c, errs_t *errs);
+/* Replaces the saved company c->id with the snapshot.  All or nothing. */
+bool store_company_save(store_t *s, const m_company *c, errs_t *errs);
+/* Deletes a company and everything that belongs to it. */
+bool store_company_delete(store_t *s, int64_t id, errs_t *errs);
+
+/* Bulk work: wrap many inserts in one transaction (bench, imports). */
+bool store_begin(store_t *s, errs_t *errs);
+bool store_commit(store_t *s, errs_t *errs);
+void store_rollback(store_t *s);
+
+#endif

@@ -1,3 +1,306 @@
+/* main.c — secstep's entry point: global options, the one command table,
+ * usage and help.  Exit status: 0 success, 1 failure, 2 usage error. */
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
-#include "catalog/catalog.h"
-int main(void) { const catalog *c = catalog_builtin(); printf("%zu measures\n", c->n_measures); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "cli/cli.h"
+
+#ifndef SECSTEP_VERSION
+#define SECSTEP_VERSION "0.1.0"
+#endif
+
+static const cli_cmd *const tables[] = {catalog_cmds, company_cmds, person_cmds, diagnose_cmds,
+					plan_cmds, task_cmds};
+
+const char *tr(const cli_t *cx, const char *ja, const char *en)
+{
+	return cx->lang == LANG_EN ? en : ja;
+}
+
+void cli_error(const cli_t *cx, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "secstep: %s: ", cx->cmd ? cx->cmd : "secstep");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_errors(const cli_t *cx, const errs_t *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		fprintf(stderr, "secstep: %s: %s: %s\n", cx->cmd ? cx->cmd : "secstep", e->where[i],
+			e->what[i]);
+}
+
+const char *opt(const args_t *a, const char *name)
+{
+	for (int i = a->n_opt - 1; i >= 0; i--)
+		if (strcmp(a->opt_name[i], name) == 0)
+			return a->opt_val[i] ? a->opt_val[i] : "";
+	return NULL;
+}
+
+bool flag(const args_t *a, const char *name)
+{
+	return opt(a, name) != NULL;
+}
+
+const char *opt_next(const args_t *a, const char *name, int *i)
+{
+	for (; *i < a->n_opt; (*i)++)
+		if (strcmp(a->opt_name[*i], name) == 0)
+			return a->opt_val[(*i)++];
+	return NULL;
+}
+
+static void print_usage(FILE *f, lang_t lang)
+{
+	fprintf(f, "%s", lang == LANG_EN
+		? "Usage: secstep [--db PATH] [--lang ja|en] [--json] COMMAND [ARGS]\n\n"
+		  "secstep turns IPA's guidebook for security talent in small companies into\n"
+		  "a plan: where your company stands, who does what by when.\n\nCommands:\n"
+		: "使い方: secstep [--db PATH] [--lang ja|en] [--json] コマンド [引数]\n\n"
+		  "secstep は IPA「中小企業のためのセキュリティ人材確保・育成の実践ガイドブック」を\n"
+		  "自社の計画（だれが・何を・いつまでに）にするツールです。\n\nコマンド:\n");
+	for (size_t t = 0; t < ARRAY_LEN(tables); t++)
+		for (const cli_cmd *c = tables[t]; c->name; c++) {
+			char head[64];
+			snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "");
+			fprintf(f, "  %-18s %s\n", head, lang == LANG_EN ? c->help_en : c->help_ja);
+		}
+	fprintf(f, "%s", lang == LANG_EN
+		? "\nGlobal options: --db PATH (default $SECSTEP_DB or ./secstep.db), --lang ja|en,\n"
+		  "--json (machine output).  SECSTEP_TODAY=YYYY-MM-DD sets today's date.\n"
+		  "Run 'secstep COMMAND --help' for a command's arguments.  Docs: docs/user-guide.md\n"
+		: "\n共通オプション: --db PATH（既定は $SECSTEP_DB、なければ ./secstep.db）、--lang ja|en、\n"
+		  "--json（機械向け出力）。SECSTEP_TODAY=YYYY-MM-DD で今日の日付を指定できます。\n"
+		  "各コマンドの引数は 'secstep コマンド --help' で表示します。説明書: docs/user-guide.md\n");
+}
+
+static void print_cmd_usage(FILE *f, const cli_cmd *c, lang_t lang)
+{
+	fprintf(f, "%s: secstep %s%s%s %s\n  %s\n", lang == LANG_EN ? "Usage" : "使い方", c->name,
+		c->sub ? " " : "", c->sub ? c->sub : "", c->usage,
+		lang == LANG_EN ? c->help_en : c->help_ja);
+}
+
+/* Whether name is accepted by spec ("name= flag other="); *takes_value set. */
+static bool spec_has(const char *spec, const char *name, bool *takes_value)
+{
+	size_t n = strlen(name);
+	const char *p = spec;
+	while (p && *p) {
+		while (*p == ' ')
+			p++;
+		const char *end = p;
+		while (*end && *end != ' ')
+			end++;
+		size_t len = (size_t)(end - p);
+		bool val = len && p[len - 1] == '=';
+		if ((val ? len - 1 : len) == n && strncmp(p, name, n) == 0) {
+			*takes_value = val;
+			return true;
+		}
+		p = end;
+	}
+	return false;
+}
+
+/* Splits argv into positionals and options for command c.  Returns false
+ * (message printed) on a usage error. */
+static bool parse_args(cli_t *cx, const cli_cmd *c, int argc, char **argv, args_t *a)
+{
+	memset(a, 0, sizeof *a);
+	bool only_pos = false;
+	for (int i = 0; i < argc; i++) {
+		const char *s = argv[i];
+		if (!only_pos && strcmp(s, "--") == 0) {
+			only_pos = true;
+			continue;
+		}
+		if (!only_pos && strcmp(s, "-o") == 0)
+			s = "--output";   /* the one short option (CONTRACT.md: -o FILE) */
+		if (!only_pos && s[0] == '-' && s[1] == '-' && s[2]) {
+			char name[64];
+			const char *eq = strchr(s + 2, '=');
+			size_t n = eq ? (size_t)(eq - s - 2) : strlen(s + 2);
+			if (n >= sizeof name)
+				n = sizeof name - 1;
+			memcpy(name, s + 2, n);
+			name[n] = '\0';
+			bool takes;
+			if (!spec_has(c->opts, name, &takes)) {
+				cli_error(cx, "%s --%s", tr(cx, "不明なオプション:", "unknown option"), name);
+				return false;
+			}
+			if (a->n_opt >= (int)ARRAY_LEN(a->opt_name)) {
+				cli_error(cx, "%s", tr(cx, "オプションが多すぎます", "too many options"));
+				return false;
+			}
+			const char *val = NULL;
+			if (takes) {
+				if (eq) {
+					val = eq + 1;
+				} else if (i + 1 < argc) {
+					val = argv[++i];
+				} else {
+					cli_error(cx, "--%s %s", name, tr(cx, "には値が必要です", "needs a value"));
+					return false;
+				}
+			} else if (eq) {
+				cli_error(cx, "--%s %s", name, tr(cx, "は値をとりません", "takes no value"));
+				return false;
+			}
+			a->opt_name[a->n_opt] = xstrdup(name);
+			a->opt_val[a->n_opt++] = val;
+			continue;
+		}
+		if (a->n_pos >= (int)ARRAY_LEN(a->pos)) {
+			cli_error(cx, "%s", tr(cx, "引数が多すぎます", "too many arguments"));
+			return false;
+		}
+		a->pos[a->n_pos++] = s;
+	}
+	if (a->n_pos < c->min_pos || a->n_pos > c->max_pos) {
+		cli_error(cx, "%s", a->n_pos < c->min_pos ? tr(cx, "引数が足りません", "missing arguments")
+							  : tr(cx, "引数が多すぎます", "too many arguments"));
+		print_cmd_usage(stderr, c, cx->lang);
+		return false;
+	}
+	return true;
+}
+
+static void free_args(args_t *a)
+{
+	for (int i = 0; i < a->n_opt; i++)
+		free((char *)(uintptr_t)a->opt_name[i]);
+}
+
+int main(int argc, char **argv)
+{
+	cli_t cx = {0};
+	cx.db_path = getenv("SECSTEP_DB") && *getenv("SECSTEP_DB") ? getenv("SECSTEP_DB") : "secstep.db";
+	cx.lang = LANG_JA;
+	const char *lang_env = getenv("SECSTEP_LANG");
+	if (lang_env && strcmp(lang_env, "en") == 0)
+		cx.lang = LANG_EN;
+
+	/* Global options may stand anywhere; take them out of argv first. */
+	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	int nrest = 0;
+	bool help = false, version = false;
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		const char *val = NULL;
+		if (strcmp(s, "--") == 0) {
+			while (i < argc)
+				rest[nrest++] = argv[i++];
+			break;
+		}
+		if (strncmp(s, "--db", 4) == 0 && (s[4] == '\0' || s[4] == '=')) {
+			val = s[4] == '=' ? s + 5 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!val || !*val) {
+				fprintf(stderr, "secstep: --db needs a PATH\n");
+				free(rest);
+				return EXIT_USAGE;
+			}
+			cx.db_path = val;
+		} else if (strncmp(s, "--lang", 6) == 0 && (s[6] == '\0' || s[6] == '=')) {
+			val = s[6] == '=' ? s + 7 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!val || (strcmp(val, "ja") != 0 && strcmp(val, "en") != 0)) {
+				fprintf(stderr, "secstep: --lang: must be ja or en\n");
+				free(rest);
+				return EXIT_USAGE;
+			}
+			cx.lang = strcmp(val, "en") == 0 ? LANG_EN : LANG_JA;
+		} else if (strcmp(s, "--json") == 0) {
+			cx.json = true;
+		} else if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+			help = true;
+		} else if (strcmp(s, "--version") == 0) {
+			version = true;
+		} else {
+			rest[nrest++] = argv[i];
+		}
+	}
+	if (version) {
+		printf("secstep %s\n", SECSTEP_VERSION);
+		free(rest);
+		return EXIT_OK;
+	}
+	if (nrest == 0) {
+		print_usage(help ? stdout : stderr, cx.lang);
+		free(rest);
+		return help ? EXIT_OK : EXIT_USAGE;
+	}
+	if (strcmp(rest[0], "help") == 0) {
+		print_usage(stdout, cx.lang);
+		free(rest);
+		return EXIT_OK;
+	}
+	cx.today = date_today();
+	if (cx.today == DATE_NONE) {
+		fprintf(stderr, "secstep: SECSTEP_TODAY: must be a date YYYY-MM-DD\n");
+		free(rest);
+		return EXIT_USAGE;
+	}
+
+	/* Find the command: "name sub" first, then "name". */
+	const cli_cmd *cmd = NULL, *any_named = NULL;
+	int used = 1;
+	for (size_t t = 0; t < ARRAY_LEN(tables) && !cmd; t++)
+		for (const cli_cmd *c = tables[t]; c->name && !cmd; c++) {
+			if (strcmp(c->name, rest[0]) != 0)
+				continue;
+			any_named = c;
+			if (c->sub && nrest > 1 && strcmp(c->sub, rest[1]) == 0) {
+				cmd = c;
+				used = 2;
+			} else if (!c->sub) {
+				cmd = c;
+			}
+		}
+	if (!cmd) {
+		if (any_named) {
+			fprintf(stderr, "secstep: %s: %s\n", rest[0],
+				cx.lang == LANG_EN ? "unknown or missing subcommand" : "サブコマンドがないか、不明です");
+			for (size_t t = 0; t < ARRAY_LEN(tables); t++)
+				for (const cli_cmd *c = tables[t]; c->name; c++)
+					if (strcmp(c->name, rest[0]) == 0)
+						print_cmd_usage(stderr, c, cx.lang);
+		} else {
+			fprintf(stderr, "secstep: %s: %s\n", rest[0],
+				cx.lang == LANG_EN ? "unknown command (see secstep --help)"
+						   : "不明なコマンドです（secstep --help を参照）");
+		}
+		free(rest);
+		return EXIT_USAGE;
+	}
+	char cmdname[64];
+	snprintf(cmdname, sizeof cmdname, "%s%s%s", cmd->name, used == 2 ? " " : "",
+		 used == 2 ? cmd->sub : "");
+	cx.cmd = cmdname;
+	if (help) {
+		print_cmd_usage(stdout, cmd, cx.lang);
+		free(rest);
+		return EXIT_OK;
+	}
+	args_t a;
+	int rc;
+	if (!parse_args(&cx, cmd, nrest - used, rest + used, &a)) {
+		rc = EXIT_USAGE;
+	} else {
+		cx.cat = catalog_builtin();
+		rc = cmd->fn(&cx, &a);
+	}
+	free_args(&a);
+	store_close(cx.store);
+	free(rest);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/* cli.h — the command-line face: one command table (main.c), each command
+ * in the file of its feature with its usage text beside it. */
+#ifndef SECSTEP_CLI_H
+#define SECSTEP_CLI_H
+
+#include <stdbool.h>
+#include <jansson.h>
+
+#include "base/errs.h"
+#include "catalog/catalog.h"
+#include "core/model.h"
+#include "store/store.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Parsed arguments of one command: positionals and --options. */
+typedef struct {
+	const char *pos[16];
+	int n_pos;
+	const char *opt_name[32];
+	const char *opt_val[32];   /* NULL for flags */
+	int n_opt;
+} args_t;
+
+typedef struct cli {
+	const char *db_path;
+	lang_t lang;
+	bool json;
+	date_t today;
+	const catalog *cat;
+	const char *cmd;           /* "company add" — for error messages */
+	store_t *store;            /* opened on demand by cli_store() */
+} cli_t;
+
+typedef int (*cmd_fn)(cli_t *cx, args_t *a);
+
+typedef struct {
+	const char *name;          /* "company" */
+	const char *sub;           /* "add", or NULL */
+	cmd_fn fn;
+	const char *opts;          /* accepted options: "name= industry= volunteer" */
+	int min_pos, max_pos;
+	const char *usage;         /* one line: arguments */
+	const char *help_ja, *help_en;
+} cli_cmd;
+
+/* The text in the current language. */
+const char *tr(const cli_t *cx, const char *ja, const char *en);
+/* "secstep: CMD: WHAT" on stderr. */
+void cli_error(const cli_t *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_errors(const cli_t *cx, const errs_t *e);   /* "secstep: CMD: WHERE: WHAT" */
+
+/* Option access.  opt() returns the value or NULL; opt_all iterates a
+ * repeatable option (*i starts at 0). */
+const char *opt(const args_t *a, const char *name);
+bool flag(const args_t *a, const char *name);
+const char *opt_next(const args_t *a, const char *name, int *i);
+
+store_t *cli_store(cli_t *cx);   /* NULL after printing an error */
+/* Parses a company id argument and loads it; NULL after printing an error. */
+m_company *cli_company(cli_t *cx, const char *arg);
+/* Saves a modified company; prints errors.  Returns an exit status. */
+int cli_save(cli_t *cx, m_company *co);
+/* Prints a JSON value (pretty, UTF-8) to stdout and frees it. */
+void print_json(json_t *v);
+/* Reads a whole file ("-" = stdin), at most max bytes.  NULL on error
+ * (printed).  Caller frees. */
+char *read_all(cli_t *cx, const char *path, size_t max, size_t *len);
+
+/* Splits "a,b,c" into arena strings. */
+const char **split_list(arena_t *ar, const char *s, size_t *n);
+
+/* Commands (each file's). */
+extern const cli_cmd catalog_cmds[], company_cmds[], person_cmds[], diagnose_cmds[],
+	plan_cmds[], task_cmds[];
+
+#endif

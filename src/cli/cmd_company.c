@@ -1,0 +1,311 @@
+/* cmd_company.c — companies: add, list, show, edit, remove; import and
+ * export of the company document. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "cli/cli.h"
+#include "core/rules.h"
+#include "exchange/doc.h"
+#include "view/views.h"
+
+/* Applies --name --industry --employees --it-uses --notes to co, checking
+ * each; every problem goes to errs under the option's name. */
+static void apply_company_opts(cli_t *cx, const args_t *a, m_company *co, errs_t *e, bool adding)
+{
+	const char *v;
+	if ((v = opt(a, "name")) || adding) {
+		if (!v || !*v)
+			errs_add(e, "--name", "%s", tr(cx, "会社名が必要です", "a company name is required"));
+		else if (!valid_short_text(v, DOC_MAX_NAME))
+			errs_add(e, "--name", "%s", tr(cx, "200文字以内の文字列にしてください", "must be text of at most 200 characters"));
+		else
+			co->name = arena_strdup(&co->arena, v);
+	}
+	if ((v = opt(a, "industry")) || adding) {
+		if (!v || !cat_tag_find(cx->cat->industries, cx->cat->n_industries, v))
+			errs_add(e, "--industry", "%s \"%s\"", tr(cx, "業種は日本標準産業分類の大分類 A〜T で指定します（例: 建設業は D）。指定値:",
+								  "industry is a JSIC major group A-T (e.g. D for construction); got"), v ? v : "");
+		else
+			co->industry = arena_strdup(&co->arena, v);
+	}
+	if ((v = opt(a, "employees")) || adding) {
+		char *end = NULL;
+		long n = v ? strtol(v, &end, 10) : 0;
+		if (!v || !*v || *end || n < 1 || n > 1000000)
+			errs_add(e, "--employees", "%s \"%s\"", tr(cx, "従業員数は 1〜1000000 の整数です。指定値:",
+								   "employees must be a whole number 1-1000000; got"), v ? v : "");
+		else
+			co->employees = (int)n;
+	}
+	if ((v = opt(a, "it-uses"))) {
+		size_t n;
+		const char **uses = split_list(&co->arena, v, &n);
+		bool ok = true;
+		for (size_t i = 0; i < n; i++) {
+			if (!cat_tag_find(cx->cat->it_uses, cx->cat->n_it_uses, uses[i])) {
+				errs_add(e, "--it-uses", "%s \"%s\"", tr(cx, "不明なIT利用:", "unknown IT use"), uses[i]);
+				ok = false;
+			}
+			for (size_t k = 0; k < i; k++)
+				if (str_eq(uses[k], uses[i])) {
+					errs_add(e, "--it-uses", "\"%s\" %s", uses[i], tr(cx, "が重複しています", "is listed twice"));
+					ok = false;
+				}
+		}
+		if (ok) {
+			co->it_uses = uses;
+			co->n_it_uses = n;
+		}
+	}
+	if ((v = opt(a, "notes"))) {
+		if (!valid_short_text(v, DOC_MAX_NOTE))
+			errs_add(e, "--notes", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
+		else
+			co->notes = *v ? arena_strdup(&co->arena, v) : NULL;
+	}
+}
+
+static int cmd_add(cli_t *cx, args_t *a)
+{
+	m_company *co = company_new();
+	errs_t e = ERRS_INIT;
+	apply_company_opts(cx, a, co, &e, true);
+	int rc = EXIT_FAIL;
+	if (e.n) {
+		cli_errors(cx, &e);
+	} else if (cli_store(cx)) {
+		if (store_company_insert(cx->store, co, &e)) {
+			if (cx->json)
+				print_json(json_pack("{s:I}", "company", (json_int_t)co->id));
+			else
+				printf("%s %lld (%s)\n", tr(cx, "会社を登録しました: ID", "Company added: ID"),
+				       (long long)co->id, co->name);
+			rc = EXIT_OK;
+		} else {
+			cli_errors(cx, &e);
+		}
+	}
+	errs_free(&e);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_edit(cli_t *cx, args_t *a)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	errs_t e = ERRS_INIT;
+	apply_company_opts(cx, a, co, &e, false);
+	int rc = EXIT_FAIL;
+	if (e.n)
+		cli_errors(cx, &e);
+	else if ((rc = cli_save(cx, co)) == EXIT_OK && !cx->json)
+		printf("%s %lld\n", tr(cx, "会社の情報を更新しました: ID", "Company updated: ID"), (long long)co->id);
+	else if (rc == EXIT_OK)
+		print_json(json_pack("{s:I}", "company", (json_int_t)co->id));
+	errs_free(&e);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_list(cli_t *cx, args_t *a)
+{
+	(void)a;
+	if (!cli_store(cx))
+		return EXIT_FAIL;
+	store_company_row *rows;
+	size_t n;
+	errs_t e = ERRS_INIT;
+	if (!store_company_list(cx->store, &rows, &n, &e)) {
+		cli_errors(cx, &e);
+		errs_free(&e);
+		return EXIT_FAIL;
+	}
+	json_t *arr = json_array();
+	if (!cx->json && n == 0)
+		printf("%s\n", tr(cx, "まだ会社がありません。secstep company add か secstep import で登録します。",
+				  "No companies yet. Add one with secstep company add or secstep import."));
+	else if (!cx->json)
+		printf("%-5s %-6s %-6s %-8s %s\n", "ID", "STEP", tr(cx, "業種", "JSIC"),
+		       tr(cx, "従業員", "staff"), tr(cx, "会社名", "name"));
+	for (size_t i = 0; i < n; i++) {
+		m_company *co = store_company_load(cx->store, rows[i].id, &e);
+		status_t st;
+		if (co)
+			status_compute(cx->cat, co, company_latest(co), &st);
+		int step = co ? st.current_step : 0;
+		if (cx->json)
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:i, s:i, s:i}", "id",
+							     (json_int_t)rows[i].id, "name", rows[i].name,
+							     "industry", rows[i].industry, "employees",
+							     rows[i].employees, "current_step", step,
+							     "working_step", co ? st.working_step : 1));
+		else
+			printf("%-5lld %-6d %-6s %-8d %s\n", (long long)rows[i].id, step, rows[i].industry,
+			       rows[i].employees, rows[i].name);
+		company_free(co);
+	}
+	if (cx->json)
+		print_json(json_pack("{s:o}", "companies", arr));
+	else
+		json_decref(arr);
+	free(rows);
+	errs_free(&e);
+	return EXIT_OK;
+}
+
+static int cmd_show(cli_t *cx, args_t *a)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	if (cx->json) {
+		json_t *doc = doc_export(cx->cat, co);
+		json_object_set_new(doc, "id", json_integer(co->id));
+		print_json(doc);
+		company_free(co);
+		return EXIT_OK;
+	}
+	const cat_tag *ind = cat_tag_find(cx->cat->industries, cx->cat->n_industries, co->industry);
+	printf("%s (ID %lld)\n", co->name, (long long)co->id);
+	printf("  %s%s (%s)\n", tr(cx, "業種: ", "Industry: "), ind ? tx(ind->name, cx->lang) : "", co->industry);
+	printf("  %s%d\n", tr(cx, "従業員数: ", "Employees: "), co->employees);
+	printf("  %s", tr(cx, "ITの使い方: ", "IT uses: "));
+	for (size_t i = 0; i < co->n_it_uses; i++) {
+		const cat_tag *u = cat_tag_find(cx->cat->it_uses, cx->cat->n_it_uses, co->it_uses[i]);
+		printf("%s%s", i ? tr(cx, "、", ", ") : "", u ? tx(u->name, cx->lang) : co->it_uses[i]);
+	}
+	printf("%s\n", co->n_it_uses ? "" : "-");
+	if (co->notes)
+		printf("  %s%s\n", tr(cx, "メモ: ", "Notes: "), co->notes);
+	printf("\n%s (%zu)\n", tr(cx, "■ 人", "■ People"), co->n_people);
+	for (size_t i = 0; i < co->n_people; i++) {
+		const m_person *p = &co->people[i];
+		printf("  %-6s %s", p->key, p->name);
+		if (p->department)
+			printf(" / %s", p->department);
+		if (p->position)
+			printf(" / %s", p->position);
+		for (size_t r = 0; r < p->n_roles; r++) {
+			const cat_tag *t = cat_tag_find(cx->cat->roles, cx->cat->n_roles, p->roles[r].role);
+			printf("  [%s・%s]", t ? tx(t->name, cx->lang) : p->roles[r].role,
+			       p->roles[r].time == TIME_DEDICATED ? tr(cx, "専任", "dedicated")
+								  : tr(cx, "兼務", "part-time"));
+		}
+		for (size_t x = 0; x < p->n_exams; x++)
+			printf("  %s:%s", p->exams[x].exam, exam_status_id(p->exams[x].status));
+		putchar('\n');
+	}
+	status_t st;
+	status_compute(cx->cat, co, company_latest(co), &st);
+	printf("\n%s STEP%d / %s STEP%d\n", tr(cx, "■ いまの段階:", "■ Current STEP:"), st.current_step,
+	       tr(cx, "取り組む段階:", "working on:"), st.working_step);
+	printf("%s\n", tr(cx, "  詳しくは secstep status / secstep plan", "  More: secstep status / secstep plan"));
+	company_free(co);
+	return EXIT_OK;
+}
+
+static int cmd_remove(cli_t *cx, args_t *a)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	if (!flag(a, "yes")) {
+		cli_error(cx, "%s \"%s\" %s", tr(cx, "会社", "this deletes"), co->name,
+			  tr(cx, "のすべてのデータを削除します。よければ --yes を付けてください",
+			     "and all its data; add --yes to confirm"));
+		company_free(co);
+		return EXIT_USAGE;
+	}
+	errs_t e = ERRS_INIT;
+	int rc = EXIT_OK;
+	if (!store_company_delete(cx->store, co->id, &e)) {
+		cli_errors(cx, &e);
+		rc = EXIT_FAIL;
+	} else if (!cx->json) {
+		printf("%s %lld\n", tr(cx, "会社を削除しました: ID", "Company deleted: ID"), (long long)co->id);
+	}
+	errs_free(&e);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_import(cli_t *cx, args_t *a)
+{
+	size_t len;
+	char *data = read_all(cx, a->pos[0], DOC_MAX_BYTES, &len);
+	if (!data)
+		return EXIT_FAIL;
+	errs_t e = ERRS_INIT;
+	m_company *co = doc_import(cx->cat, data, len, cx->today, &e);
+	free(data);
+	int rc = EXIT_FAIL;
+	if (!co) {
+		cli_errors(cx, &e);
+	} else if (cli_store(cx)) {
+		if (store_company_insert(cx->store, co, &e)) {
+			rc = EXIT_OK;
+			if (cx->json)
+				print_json(json_pack("{s:I}", "company", (json_int_t)co->id));
+			else
+				printf("%s %lld (%s, %zu %s)\n", tr(cx, "取り込みました: 会社 ID", "Imported: company ID"),
+				       (long long)co->id, co->name, co->n_people, tr(cx, "人", "people"));
+		} else {
+			cli_errors(cx, &e);
+		}
+	}
+	errs_free(&e);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_export(cli_t *cx, args_t *a)
+{
+	const char *format = opt(a, "format");
+	const char *out = opt(a, "output");
+	if (format && strcmp(format, "json") != 0) {
+		cli_error(cx, "--format: %s \"%s\"",
+			  tr(cx, "この版で使える形式は json です。指定値:", "this version writes json; got"), format);
+		return EXIT_USAGE;
+	}
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	json_t *doc = doc_export(cx->cat, co);
+	company_free(co);
+	int rc = EXIT_OK;
+	if (out && strcmp(out, "-") != 0) {
+		/* Write beside the target, then rename: never a half-written file. */
+		char tmp[4096];
+		snprintf(tmp, sizeof tmp, "%s.tmp", out);
+		if (json_dump_file(doc, tmp, JSON_INDENT(2)) != 0 || rename(tmp, out) != 0) {
+			cli_error(cx, "%s: %s", out, tr(cx, "書き込めません", "cannot write"));
+			remove(tmp);
+			rc = EXIT_FAIL;
+		}
+		json_decref(doc);
+	} else {
+		print_json(doc);
+	}
+	return rc;
+}
+
+const cli_cmd company_cmds[] = {
+	{"company", "add", cmd_add, "name= industry= employees= it-uses= notes=", 0, 0,
+	 "--name NAME --industry A-T --employees N [--it-uses a,b] [--notes TEXT]",
+	 "会社を登録", "add a company"},
+	{"company", "list", cmd_list, "", 0, 0, "", "会社の一覧（段階つき）", "list companies with their STEP"},
+	{"company", "show", cmd_show, "", 1, 1, "ID", "会社の情報と人の一覧", "show a company and its people"},
+	{"company", "edit", cmd_edit, "name= industry= employees= it-uses= notes=", 1, 1,
+	 "ID [--name NAME] [--industry A-T] [--employees N] [--it-uses a,b] [--notes TEXT]",
+	 "会社の情報を変更", "change a company's profile"},
+	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data"},
+	{"import", NULL, cmd_import, "", 1, 1, "FILE (- = stdin)",
+	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company"},
+	{"export", NULL, cmd_export, "format= output=", 1, 1, "ID [--format json] [-o FILE]",
+	 "会社ドキュメント（JSON）を出力", "write the company document"},
+	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+};

@@ -1,0 +1,139 @@
+/* cmd_task.c — tasks: assign an owner and due date, update status, list. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "cli/cli.h"
+#include "exchange/doc.h"
+
+static m_task *task_slot(m_company *co, const cat_task *t)
+{
+	for (size_t i = 0; i < co->n_tasks; i++)
+		if (str_eq(co->tasks[i].task, t->id))
+			return &co->tasks[i];
+	m_task *mt = arena_push(&co->arena, (void **)&co->tasks, &co->n_tasks, &co->cap_tasks, sizeof *mt);
+	*mt = (m_task){t->id, NULL, DATE_NONE, TASK_TODO, NULL};
+	return mt;
+}
+
+/* Shared by assign and update: checks and applies the options. */
+static int change(cli_t *cx, args_t *a, const char *owner_arg)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	errs_t e = ERRS_INIT;
+	const cat_task *t = cat_task_find(cx->cat, a->pos[1]);
+	if (!t)
+		errs_add(&e, "TASK", "%s \"%s\" (task-1-1 … task-4-4)", tr(cx, "不明なタスク:", "unknown task"), a->pos[1]);
+	const char *owner = owner_arg ? owner_arg : opt(a, "owner");
+	bool clear_owner = owner && (!strcmp(owner, "none") || !*owner);
+	if (owner && !clear_owner && !company_person(co, owner))
+		errs_add(&e, owner_arg ? "PID" : "--owner", "%s \"%s\"", tr(cx, "その人は登録されていません:", "no such person"), owner);
+	date_t due = DATE_NONE;
+	const char *v = opt(a, "due");
+	bool clear_due = v && (!strcmp(v, "none") || !*v);
+	if (v && !clear_due && !date_parse(v, &due))
+		errs_add(&e, "--due", "%s \"%s\"", tr(cx, "日付は YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD; got"), v);
+	task_status_t st = TASK_TODO;
+	const char *sv = opt(a, "status");
+	if (sv && !task_status_parse(sv, &st))
+		errs_add(&e, "--status", "%s \"%s\"", tr(cx, "todo（未着手）/ doing（進行中）/ done（完了）です。指定値:",
+							 "must be todo, doing or done; got"), sv);
+	const char *note = opt(a, "note");
+	if (note && !valid_short_text(note, DOC_MAX_NOTE))
+		errs_add(&e, "--note", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
+	int rc = EXIT_FAIL;
+	if (e.n) {
+		cli_errors(cx, &e);
+	} else {
+		m_task *mt = task_slot(co, t);
+		if (owner)
+			mt->owner = clear_owner ? NULL : company_person(co, owner)->key;
+		if (v)
+			mt->due = clear_due ? DATE_NONE : due;
+		if (sv)
+			mt->status = st;
+		if (note)
+			mt->note = *note ? arena_strdup(&co->arena, note) : NULL;
+		if ((rc = cli_save(cx, co)) == EXIT_OK) {
+			if (cx->json)
+				print_json(json_pack("{s:I, s:s}", "company", (json_int_t)co->id, "task", t->id));
+			else
+				printf("%s: %s %s\n", tr(cx, "タスクを更新しました", "Task updated"), t->id, tx(t->title, cx->lang));
+		}
+	}
+	errs_free(&e);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_assign(cli_t *cx, args_t *a)
+{
+	return change(cx, a, a->pos[2]);
+}
+
+static int cmd_update(cli_t *cx, args_t *a)
+{
+	if (!opt(a, "owner") && !opt(a, "due") && !opt(a, "status") && !opt(a, "note")) {
+		cli_error(cx, "%s", tr(cx, "--status / --due / --owner / --note のどれかを指定してください",
+				       "give --status, --due, --owner or --note"));
+		return EXIT_USAGE;
+	}
+	return change(cx, a, NULL);
+}
+
+static int cmd_list(cli_t *cx, args_t *a)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	const char *who = opt(a, "person");
+	if (who && !company_person(co, who)) {
+		cli_error(cx, "%s \"%s\"", tr(cx, "その人は登録されていません:", "no such person"), who);
+		company_free(co);
+		return EXIT_FAIL;
+	}
+	json_t *arr = json_array();
+	for (int i = 0; i < CAT_TASKS; i++) {
+		const cat_task *t = &cx->cat->tasks[i];
+		const m_task *mt = company_task(co, t->id);
+		if (who && (!mt || !str_eq(mt->owner, who)))
+			continue;
+		if (!mt && !flag(a, "all"))
+			continue;
+		char due[11] = "";
+		if (mt && mt->due != DATE_NONE)
+			date_format(mt->due, due);
+		bool overdue = mt && mt->due != DATE_NONE && mt->due < cx->today && mt->status != TASK_DONE;
+		if (cx->json) {
+			json_array_append_new(arr, json_pack("{s:s, s:i, s:o, s:o, s:s, s:b}", "id", t->id, "step", t->step,
+							     "owner", mt && mt->owner ? json_string(mt->owner) : json_null(),
+							     "due", *due ? json_string(due) : json_null(),
+							     "status", task_status_id(mt ? mt->status : TASK_TODO),
+							     "overdue", overdue));
+		} else {
+			const m_person *p = mt ? company_person(co, mt->owner) : NULL;
+			printf("%-9s %-5s %-10s %-12s %s%s\n", t->id, task_status_id(mt ? mt->status : TASK_TODO),
+			       *due ? due : "-", p ? p->name : "-", tx(t->title, cx->lang),
+			       overdue ? tr(cx, "  ← 期限切れ", "  ← overdue") : "");
+		}
+	}
+	if (cx->json)
+		print_json(json_pack("{s:I, s:o}", "company", (json_int_t)co->id, "tasks", arr));
+	else
+		json_decref(arr);
+	company_free(co);
+	return EXIT_OK;
+}
+
+const cli_cmd task_cmds[] = {
+	{"task", "assign", cmd_assign, "due= status= note=", 3, 3, "ID TASK PID [--due YYYY-MM-DD] [--status todo|doing|done]",
+	 "タスクの担当者（と期限）を決める", "give a task an owner (and a due date)"},
+	{"task", "update", cmd_update, "owner= due= status= note=", 2, 2,
+	 "ID TASK [--status todo|doing|done] [--due YYYY-MM-DD|none] [--owner PID|none] [--note TEXT]",
+	 "タスクの状況・期限・担当を変える", "change a task's status, due date or owner"},
+	{"task", "list", cmd_list, "person= all", 1, 1, "ID [--person PID] [--all]",
+	 "タスクの一覧（担当者で絞り込み）", "list tasks (filter by person)"},
+	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+};

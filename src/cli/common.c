@@ -1,0 +1,129 @@
+/* common.c — helpers shared by the CLI commands. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "cli/cli.h"
+#include "exchange/doc.h"
+
+store_t *cli_store(cli_t *cx)
+{
+	if (cx->store)
+		return cx->store;
+	errs_t e = ERRS_INIT;
+	cx->store = store_open(cx->db_path, &e);
+	if (!cx->store)
+		cli_errors(cx, &e);
+	errs_free(&e);
+	return cx->store;
+}
+
+m_company *cli_company(cli_t *cx, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long long id = strtoll(arg, &end, 10);
+	if (errno || *end || end == arg || id <= 0) {
+		cli_error(cx, "%s \"%s\"", tr(cx, "会社IDは正の整数です:", "company ID must be a positive integer:"), arg);
+		return NULL;
+	}
+	store_t *s = cli_store(cx);
+	if (!s)
+		return NULL;
+	errs_t e = ERRS_INIT;
+	m_company *co = store_company_load(s, id, &e);
+	if (!co) {
+		if (e.n)
+			cli_errors(cx, &e);
+		else
+			cli_error(cx, "%s %lld", tr(cx, "会社が見つかりません: ID", "no company with ID"), id);
+	}
+	errs_free(&e);
+	return co;
+}
+
+int cli_save(cli_t *cx, m_company *co)
+{
+	errs_t e = ERRS_INIT;
+	bool ok = store_company_save(cli_store(cx), co, &e);
+	if (!ok)
+		cli_errors(cx, &e);
+	errs_free(&e);
+	return ok ? EXIT_OK : EXIT_FAIL;
+}
+
+void print_json(json_t *v)
+{
+	char *s = json_dumps(v, JSON_INDENT(2));
+	if (s) {
+		fputs(s, stdout);
+		fputc('\n', stdout);
+		free(s);
+	}
+	json_decref(v);
+}
+
+char *read_all(cli_t *cx, const char *path, size_t max, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		cli_error(cx, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap >= max + 1)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	bool err = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (err) {
+		cli_error(cx, "%s: %s", path, tr(cx, "読み込めません", "read error"));
+		free(buf);
+		return NULL;
+	}
+	if (n > max) {
+		cli_error(cx, "%s: %s (%zu MiB)", path, tr(cx, "大きすぎます", "too large"), max >> 20);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+const char **split_list(arena_t *ar, const char *s, size_t *n)
+{
+	*n = 0;
+	size_t cap = 1;
+	for (const char *p = s; *p; p++)
+		cap += *p == ',';
+	const char **out = arena_alloc(ar, (cap + 1) * sizeof *out);
+	const char *p = s;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		while (len && *p == ' ')
+			p++, len--;
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len)
+			out[(*n)++] = arena_strndup(ar, p, len);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return out;
+}

@@ -1,6 +1,7 @@
 /* find.c — lookups in the catalog by id.  Tables are small (tens of rows),
  * so a linear scan is the simplest thing that is fast enough. */
 #include <string.h>
+#include <strings.h>
 
 #include "base/util.h"
 #include "catalog/catalog.h"
@@ -71,13 +72,25 @@ const cat_tag *cat_tag_find(const cat_tag *tags, size_t n, const char *id)
 	FIND_IN(tags, n, id, id);
 }
 
-/* Finds a term by id, by its Japanese or English form (case-sensitive). */
+/* Whether term starts with key and the rest is a bracketed gloss
+ * ("CISO（最高…）" matches "CISO"). */
+static bool term_match(const char *term, const char *key)
+{
+	size_t n = strlen(key);
+	if (!term || strncasecmp(term, key, n) != 0)
+		return false;
+	return term[n] == '\0' || term[n] == ' ' || term[n] == '(' || strncmp(term + n, "（", 3) == 0;
+}
+
+/* Finds a term by id, reading, or its Japanese or English form. */
 const cat_term *cat_term_find(const catalog *c, const char *key)
 {
-	for (size_t i = 0; key && i < c->n_glossary; i++) {
+	if (!key || !*key)
+		return NULL;
+	for (size_t i = 0; i < c->n_glossary; i++) {
 		const cat_term *t = &c->glossary[i];
-		if (str_eq(t->id, key) || str_eq(t->term.ja, key) || str_eq(t->term.en, key) ||
-		    str_eq(t->reading, key))
+		if (strcasecmp(t->id, key) == 0 || str_eq(t->reading, key) || term_match(t->term.ja, key) ||
+		    term_match(t->term.en, key))
 			return t;
 	}
 	return NULL;

@@ -1,0 +1,67 @@
+# tests/cli/lib.sh — helpers for the CLI tests.  Each t*.sh sources this,
+# drives $SECSTEP (the real binary) in a scratch directory and prints one
+# TAP-style line per check: "ok - NAME" or "not ok - NAME".
+set -u
+: "${SECSTEP:?SECSTEP must name the binary}"
+: "${TOP:?TOP must name the repository}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export SECSTEP_TODAY=2026-11-25
+export SECSTEP_DB="$WORK/test.db"
+unset SECSTEP_LANG
+T_FILE=$(basename "$0" .sh)
+
+ok() { echo "ok - $T_FILE: $1"; }
+notok() { echo "not ok - $T_FILE: $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+# run CMD...: runs secstep, capturing $OUT, $ERR and $RC.
+run() {
+	"$SECSTEP" "$@" >"$WORK/.out" 2>"$WORK/.err"
+	RC=$?
+	OUT=$(cat "$WORK/.out")
+	ERR=$(cat "$WORK/.err")
+}
+
+# expect_rc NAME CODE CMD...: the command exits with CODE.
+expect_rc() {
+	name=$1 code=$2
+	shift 2
+	run "$@"
+	if [ "$RC" -eq "$code" ]; then ok "$name"; else notok "$name" "exit $RC, want $code" "stderr: $ERR"; fi
+}
+
+# expect_out NAME TEXT: the last run's stdout contains TEXT.
+expect_out() {
+	case "$OUT" in *"$2"*) ok "$1" ;; *) notok "$1" "stdout lacks: $2" "stdout: $(echo "$OUT" | head -5)" ;; esac
+}
+
+# expect_err NAME TEXT: the last run's stderr contains TEXT.
+expect_err() {
+	case "$ERR" in *"$2"*) ok "$1" ;; *) notok "$1" "stderr lacks: $2" "stderr: $(echo "$ERR" | head -5)" ;; esac
+}
+
+# jq-free JSON checks: python3 evaluates EXPR with the last stdout as `d`.
+expect_json() {
+	name=$1 expr=$2
+	if printf '%s' "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if ($expr) else 1)" 2>"$WORK/.pyerr"; then
+		ok "$name"
+	else
+		notok "$name" "false: $expr" "$(cat "$WORK/.pyerr" | tail -1)" "stdout: $(echo "$OUT" | head -c 300)"
+	fi
+}
+
+# db_sum: a fingerprint of the database's content (to prove nothing changed).
+db_sum() {
+	python3 - "$SECSTEP_DB" <<'PY'
+import sqlite3, sys, hashlib, os
+if not os.path.exists(sys.argv[1]):
+    print("none"); sys.exit()
+c = sqlite3.connect(sys.argv[1])
+h = hashlib.sha256()
+for (t,) in c.execute("select name from sqlite_master where type='table' order by name"):
+    for row in c.execute(f"select * from {t} order by 1"):
+        h.update(repr(row).encode())
+print(h.hexdigest())
+PY
+}

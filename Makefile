@@ -44,21 +44,25 @@ $(GEN_SRC): $(CATALOG) $(BUILD)/tools/embed
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(filter-out -Werror,$(CFLAGS)) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(filter-out -Werror,$(CFLAGS)) -c -o $@ $<
 
 $(BUILD)/libsecstep.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@ar rcs $@ $^
 
 $(BUILD)/secstep: $(CLI_OBJ) $(BUILD)/libsecstep.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsecstep.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -Itests/unit -o $@ $< \
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -Itests/unit -o $@ $< \
 		$(BUILD)/libsecstep.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 # One suite in one build directory.
@@ -70,8 +74,8 @@ san:
 
 # Every test, twice: the normal build, then under the sanitizers.
 check:
-	@$(MAKE) --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
-	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
+	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
+	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
 	@sh tests/run.sh build build-san
 
 bench: all

@@ -77,7 +77,7 @@ static void check_steps(const catalog *c, errs_t *errs)
 	}
 	for (int i = 0; i < CAT_TASKS; i++) {
 		const cat_task *t = &c->tasks[i];
-		char want[16];
+		char want[32];
 		snprintf(want, sizeof want, "task-%d-%d", i / 4 + 1, i % 4 + 1);
 		snprintf(path, sizeof path, "tasks[%d]", i);
 		if (!str_eq(t->id, want))
@@ -172,7 +172,7 @@ static void check_rest(const catalog *c, errs_t *errs)
 	}
 
 	for (int i = 0; i < CAT_SD_ITEMS; i++) {
-		char want[8];
+		char want[16];
 		snprintf(want, sizeof want, "sd-%02d", i + 1);
 		snprintf(path, sizeof path, "self_diagnosis[%d]", i);
 		const cat_sd_item *it = &c->sd[i];

@@ -1,0 +1,178 @@
+/* test_store.c — the SQLite store: migrations, snapshot round trip, a
+ * failed write leaves the saved company as it was, many companies apart. */
+#include "testutil.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exchange/doc.h"
+#include "store/schema.h"
+#include "store/store.h"
+
+static const catalog *cat;
+static char path[64];
+
+static const char *doc_text =
+	"{\"format\":\"secstep-company/1\",\"company\":{\"name\":\"試験工業\",\"industry\":\"E\",\"employees\":12,"
+	"\"it_uses\":[\"orders\",\"production\"]},"
+	"\"people\":[{\"id\":\"p1\",\"name\":\"山田\",\"experience\":[\"web\",\"it_dept\"],\"volunteer\":true,"
+	"\"roles\":[{\"role\":\"officer\",\"time\":\"dedicated\",\"share\":50}],"
+	"\"exams\":[{\"exam\":\"sg\",\"status\":\"studying\",\"date\":\"2026-12-01\"}],"
+	"\"learning\":[{\"resource\":\"res-manabi-dx\",\"date\":\"2026-10-01\",\"note\":\"基礎\"}]},"
+	"{\"id\":\"p2\",\"name\":\"佐藤\"}],"
+	"\"history\":[{\"date\":\"2026-01-10\",\"checkpoints\":{\"cp-1-1\":\"no\"}}],"
+	"\"diagnosed_on\":\"2026-11-01\",\"checkpoints\":{\"cp-1-1\":\"yes\"},\"questions\":{\"cp-1-2-q1\":\"partial\"},"
+	"\"self_diagnosis\":{\"sd-01\":\"unknown\"},"
+	"\"tasks\":[{\"id\":\"task-1-1\",\"owner\":\"p1\",\"due\":\"2026-12-31\",\"status\":\"doing\"}],"
+	"\"assets\":[{\"id\":\"a1\",\"name\":\"顧客台帳\",\"c\":3,\"i\":2,\"a\":2,\"personal\":true,\"threat\":2,\"vulnerability\":3}],"
+	"\"policy\":{\"published\":\"2026-09-01\",\"where\":\"website\"}}";
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(path, sizeof path, "/tmp/secstep-test-%d.db", (int)getpid());
+	unlink(path);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char p[80];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+	return 0;
+}
+
+static m_company *parse(void)
+{
+	errs_t e = ERRS_INIT;
+	m_company *c = doc_import(cat, doc_text, strlen(doc_text), 20000, &e);
+	if (!c)
+		errs_print(&e, stderr);
+	errs_free(&e);
+	assert_non_null(c);
+	return c;
+}
+
+static void migrations_apply_once(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	store_t *s = store_open(path, &e);
+	assert_non_null(s);
+	assert_int_equal(store_schema_version(s), schema_latest());
+	store_close(s);
+	s = store_open(path, &e);   /* reopening does not re-run them */
+	assert_non_null(s);
+	assert_int_equal(e.n, 0);
+	store_close(s);
+}
+
+static void snapshot_round_trip(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	store_t *s = store_open(path, &e);
+	m_company *c = parse();
+	assert_true(store_company_insert(s, c, &e));
+	assert_true(c->id > 0);
+	m_company *back = store_company_load(s, c->id, &e);
+	assert_non_null(back);
+	json_t *j1 = doc_export(cat, c), *j2 = doc_export(cat, back);
+	assert_true(json_equal(j1, j2));
+	assert_int_equal(back->n_diagnoses, 2);
+	json_decref(j1);
+	json_decref(j2);
+	assert_null(store_company_load(s, 9999, &e));
+	assert_int_equal(e.n, 0);
+	company_free(back);
+	company_free(c);
+	store_close(s);
+}
+
+static void failed_save_changes_nothing(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	store_t *s = store_open(path, &e);
+	m_company *c = parse();
+	assert_true(store_company_insert(s, c, &e));
+	json_t *before = doc_export(cat, c);
+	/* A value the schema refuses, past the validator: the save must fail
+	 * as a whole, after it already deleted and rewrote other rows. */
+	c->name = "変更後";
+	c->assets[0].c = 7;
+	assert_false(store_company_save(s, c, &e));
+	assert_true(e.n > 0);
+	m_company *back = store_company_load(s, c->id, &e);
+	json_t *after = doc_export(cat, back);
+	assert_true(json_equal(before, after));
+	json_decref(before);
+	json_decref(after);
+	company_free(back);
+	company_free(c);
+	errs_free(&e);
+	store_close(s);
+}
+
+static void companies_are_apart(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	store_t *s = store_open(path, &e);
+	m_company *a = parse(), *b = parse();
+	assert_true(store_company_insert(s, a, &e));
+	assert_true(store_company_insert(s, b, &e));
+	b->n_people = 1;
+	b->n_tasks = 0;
+	assert_true(store_company_save(s, b, &e));
+	m_company *a2 = store_company_load(s, a->id, &e);
+	assert_int_equal(a2->n_people, 2);
+	assert_int_equal(a2->n_tasks, 1);
+	assert_true(store_company_delete(s, b->id, &e));
+	assert_null(store_company_load(s, b->id, &e));
+	store_company_row *rows;
+	size_t n;
+	assert_true(store_company_list(s, &rows, &n, &e));
+	bool found = false;
+	for (size_t i = 0; i < n; i++)
+		found |= rows[i].id == a->id;
+	assert_true(found);
+	free(rows);
+	company_free(a);
+	company_free(a2);
+	company_free(b);
+	store_close(s);
+}
+
+static void not_a_database(void **state)
+{
+	(void)state;
+	FILE *f = fopen(path, "w");
+	fputs("this is not a database, just some text that is long enough to look like a header....\n", f);
+	fclose(f);
+	errs_t e = ERRS_INIT;
+	assert_null(store_open(path, &e));
+	assert_true(e.n > 0);
+	errs_free(&e);
+}
+
+int main(void)
+{
+	cat = catalog_builtin();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(migrations_apply_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(snapshot_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(failed_save_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(companies_are_apart, setup, teardown),
+		cmocka_unit_test_setup_teardown(not_a_database, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -78,7 +78,12 @@ check:
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
 	@sh tests/run.sh build build-san
 
-bench: all
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
+	@mkdir -p $(dir $@)
+	@echo "  BENCH   $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsecstep.a $(LDLIBS)
+
+bench: all $(BUILD)/bench/bench_core
 	sh bench/run.sh $(BUILD)
 
 clean:

@@ -1,0 +1,6 @@
+#!/bin/sh
+# bench/run.sh BUILD — runs the benchmarks and prints their figures.
+set -e
+build=${1:-build}
+echo "== core: import, status and plan (bench/bench_core.c)"
+"$build/bench/bench_core" "${BENCH_COMPANIES:-1000}"

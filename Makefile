@@ -6,7 +6,7 @@
 #   make bench      the benchmarks in bench/
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium
+PKGS    := sqlite3 jansson libsodium libmicrohttpd
 BUILD   ?= build
 SAN     ?=
 
@@ -23,10 +23,11 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 CATALOG := $(sort $(wildcard catalog/*.json))
-LIB_SRC := $(wildcard src/base/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c)
+LIB_SRC := $(wildcard src/base/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 GEN_SRC := $(BUILD)/gen/catalog_data.c
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o
+WEB_ASSETS := $(sort $(wildcard web/static/*))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o $(BUILD)/gen/web_data.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -40,7 +41,11 @@ $(BUILD)/tools/embed: tools/embed.c
 
 $(GEN_SRC): $(CATALOG) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed $@ catalog_files $(CATALOG)
+	@$(BUILD)/tools/embed $@ catalog_files $(CATALOG)
+
+$(BUILD)/gen/web_data.c: $(WEB_ASSETS) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	@$(BUILD)/tools/embed $@ web_files $(WEB_ASSETS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

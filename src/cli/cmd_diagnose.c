@@ -232,18 +232,7 @@ static int cmd_diagnose(cli_t *cx, args_t *a)
 	}
 
 	/* Start from the last answers: a diagnosis is a whole picture. */
-	m_diagnosis *d;
-	if (latest && latest->date == date) {
-		d = &co->diagnoses[co->n_diagnoses - 1];
-	} else {
-		size_t prev = co->n_diagnoses;
-		d = company_add_diagnosis(co, date);
-		if (prev) {
-			const m_diagnosis *old = &co->diagnoses[prev - 1];
-			for (size_t i = 0; i < old->n; i++)
-				diag_set(co, d, old->items[i], old->answers[i]);
-		}
-	}
+	m_diagnosis *d = company_diagnosis_on(co, date);
 	for (size_t i = 0; i < pd.n; i++) {
 		diag_set(co, d, pd.item[i], pd.ans[i]);
 		/* Answering a question re-opens its checkpoint to the roll-up

@@ -143,3 +143,17 @@ bool person_passed(const m_person *p, const char *exam)
 			return true;
 	return false;
 }
+
+m_diagnosis *company_diagnosis_on(m_company *c, date_t date)
+{
+	if (c->n_diagnoses && c->diagnoses[c->n_diagnoses - 1].date == date)
+		return &c->diagnoses[c->n_diagnoses - 1];
+	size_t prev = c->n_diagnoses;
+	m_diagnosis *d = company_add_diagnosis(c, date);
+	if (prev) {
+		const m_diagnosis *old = &c->diagnoses[prev - 1];
+		for (size_t i = 0; i < old->n; i++)
+			diag_set(c, d, old->items[i], old->answers[i]);
+	}
+	return d;
+}

@@ -115,6 +115,11 @@ answer_t diag_answer(const m_diagnosis *d, const char *item);
 /* Sets (or replaces) an answer; ANS_NONE removes it. */
 void diag_set(m_company *c, m_diagnosis *d, const char *item, answer_t a);
 m_diagnosis *company_add_diagnosis(m_company *c, date_t date);
+/* The diagnosis of that date to write into: the latest when it has that
+ * date, else a new one that starts from the latest's answers (a diagnosis
+ * is a whole picture).  Pointers into c->diagnoses stay valid until the
+ * next call that adds one. */
+m_diagnosis *company_diagnosis_on(m_company *c, date_t date);
 
 bool person_has_role(const m_person *p, const char *role, const m_role **out);
 bool person_passed(const m_person *p, const char *exam);

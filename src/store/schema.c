@@ -91,6 +91,36 @@ static const char *const migrations[] = {
 	"CREATE INDEX person_learning_company ON person_learning(company_id, person_id);"
 	"CREATE INDEX diagnosis_company ON diagnosis(company_id, pos);"
 	"CREATE INDEX diagnosis_answer_company ON diagnosis_answer(company_id);",
+
+	/* 2: web accounts, memberships, sessions, consultation log */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  name TEXT NOT NULL,"
+	"  pw_hash TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (datetime('now')));"
+	"CREATE TABLE membership ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL CHECK (role IN ('owner','officer','employee','adviser')),"
+	"  person_key TEXT,"
+	"  PRIMARY KEY (company_id, account_id));"
+	"CREATE INDEX membership_account ON membership(account_id);"
+	"CREATE TABLE session ("
+	"  token_hash BLOB PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL);"
+	"CREATE TABLE consultation ("
+	"  id INTEGER PRIMARY KEY,"
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL,"
+	"  partner TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  notes TEXT,"
+	"  author TEXT);"
+	"CREATE INDEX consultation_company ON consultation(company_id, date);",
 };
 
 const char *schema_migration(int n)

@@ -6,7 +6,7 @@
 
 #include "store/store.h"
 
-#define STMT_CACHE 64
+#define STMT_CACHE 160
 
 struct store {
 	sqlite3 *db;

@@ -1,0 +1,83 @@
+/* pages.h — the handlers of the route table (router.c) and what pages
+ * share. */
+#ifndef SECSTEP_PAGES_H
+#define SECSTEP_PAGES_H
+
+#include "core/rules.h"
+#include "web/web.h"
+
+/* pages_auth.c */
+void h_setup(req_t *r);
+void h_setup_post(req_t *r);
+void h_login(req_t *r);
+void h_login_post(req_t *r);
+void h_logout(req_t *r);
+void check_account_fields(req_t *r, errs_t *e, const char *login, const char *name, const char *pw,
+			  const char *pw2);
+/* pages_home.c */
+void h_home(req_t *r);
+void h_company_new(req_t *r);
+void h_company_new_post(req_t *r);
+void h_profile(req_t *r);
+void h_profile_post(req_t *r);
+void onboard_header(req_t *r, int at);   /* the five onboarding steps, "at" current */
+/* pages_onboard.c */
+void h_onboard_people(req_t *r);
+void h_onboard_people_post(req_t *r);
+void h_onboard_diagnosis(req_t *r);
+void h_onboard_diagnosis_post(req_t *r);
+void h_diagnosis(req_t *r);
+void h_diagnosis_post(req_t *r);
+void h_result(req_t *r);
+/* pages_dashboard.c */
+void h_dashboard(req_t *r);
+/* pages_plan.c */
+void h_plan(req_t *r);
+void h_task_post(req_t *r);
+void h_appoint_post(req_t *r);
+/* pages_people.c */
+void h_people(req_t *r);
+void h_people_post(req_t *r);
+void h_person(req_t *r);
+void h_person_post(req_t *r);
+void h_person_role_post(req_t *r);
+void h_person_exam_post(req_t *r);
+void h_person_learning_post(req_t *r);
+void h_person_remove_post(req_t *r);
+/* pages_me.c */
+void h_me(req_t *r);
+void h_me_learning_post(req_t *r);
+/* pages_members.c */
+void h_members(req_t *r);
+void h_members_post(req_t *r);
+/* pages_learning.c, pages_help.c, pages_reference.c */
+void h_learning(req_t *r);
+void h_help(req_t *r);
+void h_help_post(req_t *r);
+void h_brief(req_t *r);
+void h_reference(req_t *r);
+/* api.c */
+void api_companies(req_t *r);
+void api_company(req_t *r);
+void api_status(req_t *r);
+void api_plan(req_t *r);
+void api_task(req_t *r);
+void api_diagnosis(req_t *r);
+void api_catalog(req_t *r);
+
+/* Shared helpers (pages_common.c). */
+const char *answer_name(const req_t *r, answer_t a);
+const char *role_name(const req_t *r, const char *role);
+const char *exp_name(const req_t *r, const char *tag);
+const char *status_name(const req_t *r, task_status_t s);
+const char *exam_status_name(const req_t *r, exam_status_t s);
+const char *date_str(req_t *r, date_t d);   /* "" for DATE_NONE */
+/* Select options of the company's people, the current one selected. */
+void people_options(req_t *r, const char *selected, bool allow_none);
+/* Answer radios for one item (name = item id). */
+void answer_radios(req_t *r, const char *name, answer_t cur, bool with_na);
+/* Applies the posted answers of the items on the page to a new (or today's)
+ * diagnosis.  Returns the number of answers read. */
+int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck);
+
+#endif

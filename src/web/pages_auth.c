@@ -1,0 +1,180 @@
+/* pages_auth.c — first-run setup, sign-in and sign-out. */
+#include <sodium.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "exchange/doc.h"
+#include "web/pages.h"
+#include "web/web_int.h"
+
+#define PW_MIN 10
+
+/* Checks a new account's fields; problems go to e under the field label. */
+void check_account_fields(req_t *r, errs_t *e, const char *login, const char *name, const char *pw,
+			  const char *pw2)
+{
+	if (!name || !*name || !valid_short_text(name, 100))
+		errs_add(e, T(r, "お名前", "Name"), "%s", T(r, "1〜100文字で入力してください", "enter 1-100 characters"));
+	if (!login || strlen(login) < 3 || !valid_short_text(login, 100) || strchr(login, ' '))
+		errs_add(e, T(r, "ログインID", "Login ID"), "%s",
+			 T(r, "3〜100文字、空白なしで入力してください（メールアドレスなど）",
+			   "enter 3-100 characters without spaces (an e-mail address, say)"));
+	if (!pw || utf8_len(pw) < PW_MIN || strlen(pw) > 200)
+		errs_add(e, T(r, "パスワード", "Password"), "%s",
+			 T(r, "10文字以上にしてください（長い文章のようなものが安全です）",
+			   "use at least 10 characters (a long phrase is safest)"));
+	else if (pw2 && strcmp(pw, pw2) != 0)
+		errs_add(e, T(r, "パスワード（確認）", "Password (again)"), "%s",
+			 T(r, "1回目と同じものを入力してください", "must match the first one"));
+}
+
+static void setup_form(req_t *r, const errs_t *e, const char *token)
+{
+	page_begin(r, T(r, "はじめての設定", "First-run setup"), NAV_NONE);
+	hp(r, "<section class=\"card\" style=\"max-width:40em\"><h1>%s</h1><p class=\"lead\">%s</p>",
+	   T(r, "ようこそ。最初のアカウントを作りましょう", "Welcome. Create the first account"),
+	   T(r, "このアカウントが最初の経営者（管理者）になります。あとで担当者・従業員・支援者のアカウントも追加できます。",
+	     "This account becomes the first owner. You can add officers, employees and advisers later."));
+	show_errors(r, e);
+	hp(r, "<form method=\"post\" action=\"/setup\" class=\"stack\"><input type=\"hidden\" name=\"token\" value=\"%s\">", token);
+	hp(r, "<label for=\"name\">%s</label><input id=\"name\" name=\"name\" type=\"text\" autocomplete=\"name\" required value=\"%s\">",
+	   T(r, "お名前", "Your name"), form(r, "name") ? form(r, "name") : "");
+	hp(r, "<label for=\"login\">%s<span class=\"hint\">%s</span></label>"
+	      "<input id=\"login\" name=\"login\" type=\"text\" autocomplete=\"username\" required value=\"%s\">",
+	   T(r, "ログインID", "Login ID"), T(r, "メールアドレスなど、覚えやすいもの", "an e-mail address or any name you will remember"),
+	   form(r, "login") ? form(r, "login") : "");
+	hp(r, "<label for=\"password\">%s<span class=\"hint\">%s</span></label>"
+	      "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"10\">",
+	   T(r, "パスワード", "Password"), T(r, "10文字以上", "at least 10 characters"));
+	hp(r, "<label for=\"password2\">%s</label><input id=\"password2\" name=\"password2\" type=\"password\" "
+	      "autocomplete=\"new-password\" required minlength=\"10\">", T(r, "パスワード（確認）", "Password (again)"));
+	hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "アカウントを作る", "Create the account"));
+	page_end(r);
+}
+
+static bool token_ok(req_t *r, const char *given)
+{
+	const char *want = app_setup_token(r->app);
+	return want && given && strlen(given) == strlen(want) && sodium_memcmp(given, want, strlen(want)) == 0;
+}
+
+void h_setup(req_t *r)
+{
+	const char *tok = qarg(r, "token");
+	if (!token_ok(r, tok)) {
+		fail_page(r, 404, app_setup_token(r->app)
+			  ? "このリンクは使えません。サーバーを起動したときに表示されたリンクを開いてください。"
+			  : "初回の設定はもう済んでいます。ログインしてください。",
+			  app_setup_token(r->app) ? "This link does not work. Open the link printed when the server started."
+						  : "Setup is already done. Please sign in.");
+		return;
+	}
+	errs_t e = ERRS_INIT;
+	setup_form(r, &e, tok);
+}
+
+void h_setup_post(req_t *r)
+{
+	const char *tok = form(r, "token");
+	if (!token_ok(r, tok)) {
+		fail_page(r, 403, "初回設定のリンクが正しくありません。", "The setup link is not valid.");
+		return;
+	}
+	errs_t e = ERRS_INIT;
+	const char *login = form(r, "login"), *name = form(r, "name"), *pw = form(r, "password");
+	check_account_fields(r, &e, login, name, pw, form(r, "password2"));
+	char hash[192];
+	int64_t id = 0;
+	if (!e.n && !password_hash(pw, hash))
+		errs_add(&e, T(r, "パスワード", "Password"), "%s", T(r, "処理できませんでした", "could not be processed"));
+	if (!e.n && !store_account_create(r->store, login, name, hash, &id, &e))
+		errs_add(&e, T(r, "ログインID", "Login ID"), "%s", T(r, "このIDは使えません", "cannot be used"));
+	if (e.n) {
+		setup_form(r, &e, tok);
+		errs_free(&e);
+		return;
+	}
+	app_setup_done(r->app);
+	session_start(r, id);
+	redirect(r, "/c/new");
+}
+
+static void login_form(req_t *r, const char *msg_ja, const char *msg_en)
+{
+	page_begin(r, T(r, "ログイン", "Sign in"), NAV_NONE);
+	hp(r, "<section class=\"card\" style=\"max-width:32em\"><h1>%s</h1>", T(r, "ログイン", "Sign in"));
+	if (msg_ja)
+		hp(r, "<div class=\"errors\" role=\"alert\"><p>%s</p></div>", T(r, msg_ja, msg_en));
+	const char *next = qarg(r, "next") ? qarg(r, "next") : form(r, "next");
+	hp(r, "<form method=\"post\" action=\"/login\" class=\"stack\"><input type=\"hidden\" name=\"next\" value=\"%s\">",
+	   next ? next : "/");
+	hp(r, "<label for=\"login\">%s</label><input id=\"login\" name=\"login\" type=\"text\" autocomplete=\"username\" required value=\"%s\">",
+	   T(r, "ログインID", "Login ID"), form(r, "login") ? form(r, "login") : "");
+	hp(r, "<label for=\"password\">%s</label><input id=\"password\" name=\"password\" type=\"password\" "
+	      "autocomplete=\"current-password\" required>", T(r, "パスワード", "Password"));
+	hp(r, "<p><button type=\"submit\">%s</button></p></form>", T(r, "ログイン", "Sign in"));
+	if (app_setup_token(r->app))
+		hp(r, "<p class=\"muted small\">%s</p>",
+		   T(r, "まだアカウントがありません。サーバーを起動したときに表示された初回設定のリンクを開いてください。",
+		     "No account exists yet. Open the first-run link printed when the server started."));
+	HL(r, "</section>");
+	page_end(r);
+}
+
+void h_login(req_t *r)
+{
+	if (r->account) {
+		redirect(r, "/");
+		return;
+	}
+	login_form(r, NULL, NULL);
+}
+
+/* Only same-site paths are allowed as a place to go back to. */
+static const char *safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') || strchr(next, '\n'))
+		return "/";
+	return next;
+}
+
+void h_login_post(req_t *r)
+{
+	const char *login = form(r, "login"), *pw = form(r, "password");
+	if (!login || !pw || !*login || !*pw) {
+		r->status = 400;
+		login_form(r, "ログインIDとパスワードを入力してください。", "Enter your login ID and password.");
+		return;
+	}
+	if (!throttle_allow(r->app, login, r->ip)) {
+		r->status = 429;
+		login_form(r, "失敗が続いたため、5分ほど待ってからもう一度お試しください。",
+			   "Too many failed attempts. Please wait about five minutes and try again.");
+		return;
+	}
+	errs_t e = ERRS_INIT;
+	account_t a;
+	bool found = store_account_by_login(r->store, login, &a, &e);
+	/* Verify against a fixed hash when the account is unknown, so both
+	 * cases take the same time. */
+	bool ok = password_verify(found ? a.pw_hash : dummy_hash(), pw) && found;
+	errs_free(&e);
+	if (!ok) {
+		throttle_fail(r->app, login, r->ip);
+		r->status = 401;
+		login_form(r, "ログインIDかパスワードが違います。", "The login ID or password is wrong.");
+		return;
+	}
+	throttle_ok(r->app, login, r->ip);
+	if (!session_start(r, a.id)) {
+		fail_page(r, 500, "ログインできませんでした。", "Could not sign in.");
+		return;
+	}
+	redirect(r, "%s", safe_next(form(r, "next")));
+}
+
+void h_logout(req_t *r)
+{
+	session_end(r);
+	redirect(r, "/login");
+}

@@ -1,0 +1,126 @@
+/* pages_dashboard.c — the owner's dashboard: STEP gauge, progress of the
+ * working STEP, staffing against needs, exams, overdue tasks, the next
+ * three actions and progress over time. */
+#include <string.h>
+
+#include "base/util.h"
+#include "web/pages.h"
+
+/* The next actions, most urgent first, each a sentence and a link. */
+static void next_actions(req_t *r, const plan_t *p)
+{
+	int shown = 0;
+	long long id = (long long)r->company_id;
+	HL(r, "<ol>");
+	if (p->status.staffing.is_short[ST_OFFICER] && shown < 3) {
+		if (p->n_candidates)
+			hp(r, "<li><a href=\"/c/%lld/plan#candidates\">%s%s%s</a></li>", id, T(r, "セキュリティ担当者を決めましょう（候補: ", "Appoint a security officer (candidate: "),
+			   p->candidates[0].person->name, T(r, " さん）", ")"));
+		else
+			hp(r, "<li><a href=\"/c/%lld/people\">%s</a></li>", id,
+			   T(r, "セキュリティ担当者を決めましょう。まず社員を登録し、担当を兼ねられる人を探します", "Appoint a security officer: register your people and find someone to take it on"));
+		shown++;
+	}
+	for (size_t i = 0; i < p->n_tasks && shown < 3; i++)
+		if (p->tasks[i].overdue) {
+			hp(r, "<li><a href=\"/c/%lld/plan\">%s %s</a></li>", id, T(r, "期限切れのタスクを進めましょう:", "Move the overdue task:"),
+			   TX(r, p->tasks[i].task->title));
+			shown++;
+		}
+	for (size_t i = 0; i < p->n_tasks && shown < 3; i++)
+		if (!p->tasks[i].owner) {
+			hp(r, "<li><a href=\"/c/%lld/plan\">%s %s</a></li>", id, T(r, "担当者と期限を決めましょう:", "Give an owner and a due date to:"),
+			   TX(r, p->tasks[i].task->title));
+			shown++;
+		}
+	for (size_t i = 0; i < p->n_exams && shown < 3; i++) {
+		hp(r, "<li><a href=\"/c/%lld/learning\">%s%s%s%s</a></li>", id, p->exams[i].person->name,
+		   T(r, " さんに「", ": aim for "), TX(r, p->exams[i].exam->name), T(r, "」をすすめましょう", ""));
+		shown++;
+	}
+	for (size_t i = 0; i < p->cstep->n_checkpoints && shown < 3; i++) {
+		const cat_checkpoint *cp = &p->cstep->checkpoints[i];
+		if (!p->status.met[cp->index]) {
+			hp(r, "<li><a href=\"/c/%lld/diagnosis\">%s %s</a></li>", id, T(r, "チェックポイントを満たしましょう:", "Meet the checkpoint:"),
+			   TX(r, cp->title));
+			shown++;
+		}
+	}
+	if (!shown)
+		hp(r, "<li>%s</li>", T(r, "この段階でやることは済んでいます。診断を更新して次の段階へ進みましょう。",
+				       "This STEP's work is done. Update the diagnosis to move on."));
+	HL(r, "</ol>");
+}
+
+void h_dashboard(req_t *r)
+{
+	plan_t *p = plan_compute(r->cat, r->co, r->today);
+	const status_t *st = &p->status;
+	long long id = (long long)r->company_id;
+	page_begin(r, T(r, "ダッシュボード", "Dashboard"), NAV_DASH);
+	hp(r, "<h1>%s</h1>", T(r, "ダッシュボード", "Dashboard"));
+	if (!company_latest(r->co))
+		hp(r, "<div class=\"warnbox\">%s <a href=\"/c/%lld/onboard/diagnosis\">%s</a></div>",
+		   T(r, "まだ診断していません。", "No diagnosis yet."), id, T(r, "診断する", "Take the diagnosis"));
+	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "いまの段階", "Where you stand"));
+	svg_step_gauge(r, st->current_step, st->working_step);
+	hp(r, "<p>%s <strong>STEP%d %s</strong></p>", T(r, "取り組み中:", "Working on:"), p->step, TX(r, p->cstep->title));
+	int met = 0;
+	for (size_t i = 0; i < p->cstep->n_checkpoints; i++)
+		met += st->met[p->cstep->checkpoints[i].index];
+	svg_progress(r, met, (int)p->cstep->n_checkpoints, T(r, "満たしたチェックポイント", "checkpoints met"));
+	svg_progress(r, (int)p->n_done, (int)p->n_tasks, T(r, "完了したタスク", "tasks done"));
+	hp(r, "</section><section class=\"card\"><h2>%s</h2><ul class=\"next\" style=\"list-style:none;padding:0\"><li>", T(r, "次にやること（3つ）", "Next three actions"));
+	next_actions(r, p);
+	HL(r, "</li></ul></section>");
+
+	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "人の体制（必要な人数と今の人数）", "Staffing (needed and there)"));
+	static const char *const lj[] = {"担当者", "専任の担当者", "責任者", "CISO"}, *const le[] = {"Officers", "Dedicated", "Lead", "CISO"};
+	int has[ST__COUNT], needs[ST__COUNT], n = 0;
+	const char *labels[ST__COUNT];
+	for (int k = 0; k < ST__COUNT; k++)
+		if (st->staffing.needs[k]) {
+			has[n] = st->staffing.has[k];
+			needs[n] = st->staffing.needs[k];
+			labels[n++] = r->lang == LANG_EN ? le[k] : lj[k];
+		}
+	svg_staffing(r, has, needs, n, labels);
+	if (p->single_owner)
+		hp(r, "<p class=\"warnbox\">%s%s%s</p>", T(r, "兼務の ", "One part-time person, "), p->single_owner->name,
+		   T(r, " さん一人がすべてのタスクを持っています。副担当を決めましょう。", ", holds every task. Name a deputy."));
+	hp(r, "</section><section class=\"card\"><h2>%s</h2>", T(r, "期限切れのタスク", "Overdue tasks"));
+	if (!p->n_overdue)
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "ありません。", "None."));
+	for (size_t i = 0; i < p->n_tasks; i++)
+		if (p->tasks[i].overdue) {
+			const m_person *o = company_person(r->co, p->tasks[i].owner);
+			hp(r, "<p><span class=\"badge bad\">%s</span> %s — %s</p>", date_str(r, p->tasks[i].due), TX(r, p->tasks[i].task->title),
+			   o ? o->name : T(r, "担当未定", "no owner"));
+		}
+	HL(r, "</section>");
+
+	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "試験と資格", "Exams"));
+	int planned = 0, studying = 0, passed = 0;
+	for (size_t i = 0; i < r->co->n_people; i++)
+		for (size_t k = 0; k < r->co->people[i].n_exams; k++) {
+			exam_status_t s = r->co->people[i].exams[k].status;
+			planned += s == EXAM_PLANNED;
+			studying += s == EXAM_STUDYING;
+			passed += s == EXAM_PASSED;
+		}
+	hp(r, "<dl class=\"facts\"><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd></dl>",
+	   T(r, "合格", "Passed"), passed, T(r, "勉強中", "Studying"), studying, T(r, "受験予定", "Planned"), planned);
+	if (p->n_exams)
+		hp(r, "<p class=\"small\">%s %zu %s</p>", T(r, "この段階の試験をすすめたい担当者:", "Officers to take this STEP's exam:"),
+		   p->n_exams, T(r, "人", ""));
+	hp(r, "</section><section class=\"card\"><h2>%s</h2>", T(r, "これまでの推移", "Progress over time"));
+	svg_history(r, r->co);
+	hp(r, "</section><section class=\"card\"><h2>SECURITY ACTION</h2><p>★ %s<br>★★ %s</p><p class=\"muted small\">%s</p></section>",
+	   st->one_star ? T(r, "一つ星を宣言できる状態です", "ready to declare one star") : T(r, "一つ星: STEP1 のチェックポイントがそろうと宣言できます", "one star: declare once every STEP1 checkpoint is met"),
+	   st->two_star ? T(r, "二つ星を宣言できる状態です", "ready to declare two stars") : T(r, "二つ星: 自社診断（25項目）と基本方針の公開が必要です", "two stars: needs the 25-item self-check and a published basic policy"),
+	   T(r, "SECURITY ACTION は IPA の自己宣言制度です（認定ではありません）。", "SECURITY ACTION is IPA's self-declaration scheme (not a certification)."));
+	hp(r, "</div><p class=\"row noprint\"><a class=\"button secondary\" href=\"/c/%lld/profile\">%s</a></p>", id,
+	   T(r, "会社の情報を変える", "Edit the company profile"));
+	page_end(r);
+	plan_free(p);
+}

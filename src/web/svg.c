@@ -1,0 +1,104 @@
+/* svg.c — charts drawn by the server as inline SVG (no script, no images
+ * fetched).  The same shapes can be drawn by the report layer later. */
+#include <stdio.h>
+
+#include "core/rules.h"
+#include "web/web.h"
+
+void svg_step_gauge(req_t *r, int current, int working)
+{
+	hp(r, "<svg class=\"chart\" viewBox=\"0 0 420 92\" role=\"img\" aria-label=\"%s %d / 4\">",
+	   T(r, "到達した STEP", "STEP reached"), current);
+	for (int s = 1; s <= 4; s++) {
+		int x = 10 + (s - 1) * 102;
+		const char *fill = s <= current ? "#0f7b76" : s == working ? "#f5b400" : "#dde3ea";
+		const char *ink = s <= current ? "#ffffff" : "#1c2733";
+		hp(r, "<rect x=\"%d\" y=\"16\" width=\"96\" height=\"44\" rx=\"10\" fill=\"%s\"/>", x, fill);
+		hp(r, "<text x=\"%d\" y=\"44\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"700\" fill=\"%s\">STEP%d</text>",
+		   x + 48, ink, s);
+		if (s == working && s > current)
+			hp(r, "<text x=\"%d\" y=\"82\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1c2733\">%s</text>", x + 48,
+			   T(r, "▲ いまここ", "▲ working on"));
+	}
+	HL(r, "</svg>");
+}
+
+void svg_progress(req_t *r, int done, int total, const char *label)
+{
+	int w = total > 0 ? 360 * done / total : 0;
+	hp(r, "<svg class=\"chart\" viewBox=\"0 0 420 40\" role=\"img\" aria-label=\"%s %d/%d\">", label, done, total);
+	hp(r, "<rect x=\"0\" y=\"8\" width=\"360\" height=\"20\" rx=\"10\" fill=\"#dde3ea\"/>");
+	if (w > 0)
+		hp(r, "<rect x=\"0\" y=\"8\" width=\"%d\" height=\"20\" rx=\"10\" fill=\"#0f7b76\"/>", w);
+	hp(r, "<text x=\"370\" y=\"24\" font-size=\"15\" fill=\"#1c2733\">%d/%d</text></svg>", done, total);
+}
+
+void svg_staffing(req_t *r, const int *has, const int *needs, int n, const char *const *labels)
+{
+	int h = 30 * n + 10;
+	hp(r, "<svg class=\"chart\" viewBox=\"0 0 420 %d\" role=\"img\" aria-label=\"%s\">", h,
+	   T(r, "必要な人数と現在の人数", "people needed and people there"));
+	for (int i = 0; i < n; i++) {
+		int y = 8 + 30 * i;
+		int max = needs[i] > has[i] ? needs[i] : has[i];
+		if (max < 1)
+			max = 1;
+		int wn = 200 * needs[i] / max, wh = 200 * has[i] / max;
+		hp(r, "<text x=\"0\" y=\"%d\" font-size=\"13\" fill=\"#1c2733\">%s</text>", y + 15, labels[i]);
+		hp(r, "<rect x=\"170\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\" fill=\"#eef1f5\" stroke=\"#b8c3cf\"/>", y,
+		   wn > 0 ? wn : 1);
+		if (wh > 0)
+			hp(r, "<rect x=\"170\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\" fill=\"%s\"/>", y, wh,
+			   has[i] >= needs[i] ? "#17803d" : "#b45309");
+		hp(r, "<text x=\"380\" y=\"%d\" font-size=\"13\" text-anchor=\"end\" fill=\"#1c2733\">%d / %d</text>",
+		   y + 14, has[i], needs[i]);
+	}
+	HL(r, "</svg>");
+}
+
+void svg_history(req_t *r, const m_company *co)
+{
+	size_t n = co->n_diagnoses;
+	if (n == 0) {
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "診断の記録がまだありません。", "No diagnosis recorded yet."));
+		return;
+	}
+	int W = 420, H = 170, left = 40, bottom = 140, top = 16;
+	hp(r, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", W, H,
+	   T(r, "STEP と自社診断の点数の推移", "STEP and self-check score over time"));
+	for (int s = 0; s <= 4; s++) {
+		int y = bottom - s * (bottom - top) / 4;
+		hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eef1f5\"/>", left, y, W - 10, y);
+		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6b7b\">STEP%d</text>",
+		   left - 4, y + 4, s);
+	}
+	int prevx = -1, prevy = -1, prevsx = -1, prevsy = -1;
+	for (size_t i = 0; i < n; i++) {
+		status_t st;
+		status_compute(r->cat, co, &co->diagnoses[i], &st);
+		int x = n == 1 ? (left + W) / 2 : left + 12 + (int)((W - left - 40) * i / (n - 1));
+		int y = bottom - st.current_step * (bottom - top) / 4;
+		if (prevx >= 0)
+			hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0f7b76\" stroke-width=\"3\"/>", prevx, prevy, x, y);
+		hp(r, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"#0f7b76\"/>", x, y);
+		if (st.sd_complete) {
+			int sc = st.sd_score < 0 ? 0 : st.sd_score;
+			int sy = bottom - sc * (bottom - top) / 100;
+			if (prevsx >= 0)
+				hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#f5b400\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>",
+				   prevsx, prevsy, x, sy);
+			hp(r, "<rect x=\"%d\" y=\"%d\" width=\"8\" height=\"8\" fill=\"#f5b400\"/>", x - 4, sy - 4);
+			prevsx = x;
+			prevsy = sy;
+		}
+		char ds[11];
+		date_format(co->diagnoses[i].date, ds);
+		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6b7b\">%s</text>", x,
+		   bottom + 16, ds + 2);
+		prevx = x;
+		prevy = y;
+	}
+	hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#0f7b76\">● %s</text>", left, H - 4, T(r, "到達 STEP", "STEP reached"));
+	hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#b45309\">■ %s</text></svg>", left + 120, H - 4,
+	   T(r, "自社診断の点数（0〜100）", "self-check score (0-100)"));
+}

@@ -1,0 +1,169 @@
+/* web.h — the web face: one request type, one route table, writers that
+ * escape by default.  Handlers read r->co (already loaded and access-checked
+ * by the router) and write the whole response into r->out; nothing is sent
+ * until the handler returns, so an error can still replace the page. */
+#ifndef SECSTEP_WEB_H
+#define SECSTEP_WEB_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/errs.h"
+#include "catalog/catalog.h"
+#include "core/model.h"
+#include "store/account.h"
+#include "store/store.h"
+
+typedef struct web_app web_app;
+
+/* What a route demands.  Checked once, in router.c, before the handler. */
+typedef enum {
+	ACC_PUBLIC,     /* anyone, no session needed */
+	ACC_USER,       /* any signed-in account */
+	ACC_MEMBER,     /* any member of the company in the path (employees too) */
+	ACC_READ,       /* owner, officer or adviser of that company */
+	ACC_WRITE,      /* owner or officer */
+	ACC_OWNER,      /* owner only */
+} access_t;
+
+enum {
+	RF_API = 1 << 0,        /* JSON in and out; errors as JSON */
+	RF_COMPANY = 1 << 1,    /* path has :company; load it */
+	RF_NO_CSRF = 1 << 2,    /* a POST that needs no CSRF token (login, setup) */
+};
+
+typedef struct req req_t;
+typedef void (*handler_fn)(req_t *r);
+
+typedef struct {
+	const char *method;     /* "GET" or "POST" (API also "PATCH") */
+	const char *pattern;    /* "/c/:company/plan", segments ":name" capture */
+	access_t access;
+	unsigned flags;
+	handler_fn fn;
+} route_t;
+
+#define MAX_FORM 256
+#define MAX_PARAMS 4
+#define MAX_QUERY 32
+
+struct req {
+	web_app *app;
+	store_t *store;          /* this thread's connection */
+	const catalog *cat;
+	arena_t arena;           /* everything per request */
+	const char *method, *path;
+	const char *ip;
+	/* request body and parsed fields (form or query) */
+	const char *body;
+	size_t body_len;
+	const char *form_k[MAX_FORM], *form_v[MAX_FORM];
+	int n_form;
+	const char *query_k[MAX_QUERY], *query_v[MAX_QUERY];
+	int n_query;
+	const char *param_k[MAX_PARAMS], *param_v[MAX_PARAMS];
+	int n_params;
+	const char *cookie_sid, *cookie_lang, *hdr_csrf, *hdr_ctype;
+	lang_t lang;
+	date_t today;
+	/* who */
+	int64_t account;         /* 0 when anonymous */
+	char account_name[256];
+	char csrf[80];
+	unsigned char sid_hash[32];
+	bool has_session;
+	/* the company in the path */
+	int64_t company_id;
+	m_company *co;
+	member_role_t role;
+	char person_key[40];     /* employee ↔ person link */
+	/* response */
+	int status;
+	buf_t out;
+	const char *ctype;
+	const char *location;
+	const char *set_cookie[3];
+	int n_set_cookie;
+	const char *cache;       /* Cache-Control; default no-store */
+	const char *etag;
+	bool api;
+};
+
+/* ---- writers: escape by default ---- */
+
+/* hp(): printf into the response where every %s is HTML-escaped (safe in
+ * text and in double-quoted attributes).  Numbers print as numbers. */
+void hp(req_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Literal markup only: the argument must be a string literal. */
+#define HL(r, lit) buf_add(&(r)->out, "" lit "", sizeof(lit) - 1)
+void html_escape(buf_t *b, const char *s);
+/* A value for a URL query (percent-encoded). */
+const char *url_arg(req_t *r, const char *s);
+
+/* The text for the request's language. */
+const char *T(const req_t *r, const char *ja, const char *en);
+const char *TX(const req_t *r, text_t t);
+
+/* ---- request fields ---- */
+
+const char *form(const req_t *r, const char *key);          /* NULL when absent */
+int form_all(const req_t *r, const char *key, const char **out, int max);
+const char *param(const req_t *r, const char *key);         /* path parameter */
+const char *qarg(const req_t *r, const char *key);          /* query string */
+
+/* ---- responses ---- */
+
+void redirect(req_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void send_json(req_t *r, int status, json_t *v);   /* takes the reference */
+void fail_page(req_t *r, int status, const char *ja, const char *en);
+/* Saves r->co; on error shows a failure page and returns false. */
+bool save_company(req_t *r);
+
+/* ---- page frame (layout.c) ---- */
+
+typedef enum {
+	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS
+} nav_t;
+void page_begin(req_t *r, const char *title, nav_t nav);
+void page_end(req_t *r);
+/* A hidden CSRF field for forms. */
+void csrf_field(req_t *r);
+/* Shows collected input errors as a list (role=alert). */
+void show_errors(req_t *r, const errs_t *e);
+void flash(req_t *r, const char *ja, const char *en);   /* a success notice */
+
+/* ---- auth.c ---- */
+
+bool password_hash(const char *pw, char out[192]);
+bool password_verify(const char *hash, const char *pw);
+/* Starts a new session for account (rotation: a fresh token every login). */
+bool session_start(req_t *r, int64_t account);
+void session_end(req_t *r);
+/* Loads the session from the cookie; sets r->account.  Expired sessions
+ * are deleted. */
+void session_load(req_t *r);
+/* Login throttling: returns false when login/ip is locked out now. */
+bool throttle_allow(web_app *app, const char *login, const char *ip);
+void throttle_fail(web_app *app, const char *login, const char *ip);
+void throttle_ok(web_app *app, const char *login, const char *ip);
+
+/* ---- the app (server.c) ---- */
+
+const char *app_setup_token(web_app *app);    /* NULL once an account exists */
+void app_setup_done(web_app *app);
+
+/* ---- routes (router.c) and handlers (pages_*.c, api.c) ---- */
+
+void route_request(req_t *r);
+extern const route_t routes[];
+
+/* Charts (svg.c), written into the response. */
+void svg_step_gauge(req_t *r, int current, int working);
+void svg_progress(req_t *r, int done, int total, const char *label);
+void svg_history(req_t *r, const m_company *co);
+void svg_staffing(req_t *r, const int *has, const int *needs, int n, const char *const *labels);
+
+#endif

@@ -1,0 +1,35 @@
+/* web_int.h — internals shared by the web face's files. */
+#ifndef SECSTEP_WEB_INT_H
+#define SECSTEP_WEB_INT_H
+
+#include <pthread.h>
+
+#include "web/web.h"
+
+#define THROTTLE_SLOTS 256
+
+typedef struct {
+	char key[160];           /* login + "|" + ip */
+	int failures;
+	int64_t until;           /* locked out until (unix seconds) */
+} throttle_slot;
+
+struct web_app {
+	const catalog *cat;
+	const char *db_path;
+	bool access_log;
+	pthread_mutex_t lock;
+	char setup_token[33];
+	/* at most HASH_MAX password hashes at once (Argon2id is memory-hard) */
+	pthread_mutex_t hash_lock;
+	pthread_cond_t hash_cond;
+	int hashing;
+	throttle_slot throttle[THROTTLE_SLOTS];
+};
+
+void parse_urlencoded(req_t *r, const char *s, size_t len);
+void auth_init(web_app *app);
+/* A valid hash of nobody's password: unknown logins take as long. */
+const char *dummy_hash(void);
+
+#endif

@@ -1,9 +1,15 @@
 #!/bin/sh
-# scripts/setup.sh — installs what secstep needs on Debian 12, once.
+# scripts/setup.sh [--test] — installs what secstep needs on Debian 12.
 # Quiet and quick when everything is already there; safe to run again.
+#   (no option)  what building and running secstep needs
+#   --test       also what the tests need: cmocka, Chromium, Node packages
 set -e
-PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev
-libcmocka-dev sqlite3 python3 ca-certificates"
+cd "$(dirname "$0")/.."
+PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev"
+if [ "${1:-}" = "--test" ]; then
+	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium fonts-noto-cjk"
+	command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
+fi
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -15,4 +21,8 @@ if [ -n "$missing" ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	$SUDO apt-get update -qq
 	$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if [ "${1:-}" = "--test" ] && [ ! -d node_modules/playwright-core ]; then
+	echo "secstep setup: installing Node packages from package-lock.json" >&2
+	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

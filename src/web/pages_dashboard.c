@@ -68,11 +68,13 @@ void h_dashboard(req_t *r)
 	int met = 0;
 	for (size_t i = 0; i < p->cstep->n_checkpoints; i++)
 		met += st->met[p->cstep->checkpoints[i].index];
+	hp(r, "<p class=\"small muted\" style=\"margin:.6em 0 0\">%s</p>", T(r, "満たしたチェックポイント", "Checkpoints met"));
 	svg_progress(r, met, (int)p->cstep->n_checkpoints, T(r, "満たしたチェックポイント", "checkpoints met"));
+	hp(r, "<p class=\"small muted\" style=\"margin:.3em 0 0\">%s</p>", T(r, "完了したタスク", "Tasks done"));
 	svg_progress(r, (int)p->n_done, (int)p->n_tasks, T(r, "完了したタスク", "tasks done"));
-	hp(r, "</section><section class=\"card\"><h2>%s</h2><ul class=\"next\" style=\"list-style:none;padding:0\"><li>", T(r, "次にやること（3つ）", "Next three actions"));
+	hp(r, "</section><section class=\"card\"><h2>%s</h2><div class=\"next\">", T(r, "次にやること（3つ）", "Next three actions"));
 	next_actions(r, p);
-	HL(r, "</li></ul></section>");
+	HL(r, "</div></section>");
 
 	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "人の体制（必要な人数と今の人数）", "Staffing (needed and there)"));
 	static const char *const lj[] = {"担当者", "専任の担当者", "責任者", "CISO"}, *const le[] = {"Officers", "Dedicated", "Lead", "CISO"};

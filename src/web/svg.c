@@ -36,21 +36,21 @@ void svg_progress(req_t *r, int done, int total, const char *label)
 void svg_staffing(req_t *r, const int *has, const int *needs, int n, const char *const *labels)
 {
 	int h = 30 * n + 10;
-	hp(r, "<svg class=\"chart\" viewBox=\"0 0 420 %d\" role=\"img\" aria-label=\"%s\">", h,
+	hp(r, "<svg class=\"chart\" viewBox=\"0 0 330 %d\" role=\"img\" aria-label=\"%s\">", h,
 	   T(r, "必要な人数と現在の人数", "people needed and people there"));
 	for (int i = 0; i < n; i++) {
 		int y = 8 + 30 * i;
 		int max = needs[i] > has[i] ? needs[i] : has[i];
 		if (max < 1)
 			max = 1;
-		int wn = 200 * needs[i] / max, wh = 200 * has[i] / max;
+		int wn = 150 * needs[i] / max, wh = 150 * has[i] / max;
 		hp(r, "<text x=\"0\" y=\"%d\" font-size=\"13\" fill=\"#1c2733\">%s</text>", y + 15, labels[i]);
-		hp(r, "<rect x=\"170\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\" fill=\"#eef1f5\" stroke=\"#b8c3cf\"/>", y,
+		hp(r, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\" fill=\"#eef1f5\" stroke=\"#b8c3cf\"/>", y,
 		   wn > 0 ? wn : 1);
 		if (wh > 0)
-			hp(r, "<rect x=\"170\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\" fill=\"%s\"/>", y, wh,
+			hp(r, "<rect x=\"110\" y=\"%d\" width=\"%d\" height=\"18\" rx=\"4\" fill=\"%s\"/>", y, wh,
 			   has[i] >= needs[i] ? "#17803d" : "#b45309");
-		hp(r, "<text x=\"380\" y=\"%d\" font-size=\"13\" text-anchor=\"end\" fill=\"#1c2733\">%d / %d</text>",
+		hp(r, "<text x=\"325\" y=\"%d\" font-size=\"13\" text-anchor=\"end\" fill=\"#1c2733\">%d / %d</text>",
 		   y + 14, has[i], needs[i]);
 	}
 	HL(r, "</svg>");

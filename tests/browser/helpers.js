@@ -1,0 +1,232 @@
+'use strict';
+// tests/browser/helpers.js — shared pieces of the browser tests: a fresh
+// secstep server per test file (temp database, free port, fixed "today"),
+// headless Chromium through playwright-core, and the few user journeys
+// (first-run setup, onboarding, sign-in) several files need.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const TOP = path.resolve(__dirname, '..', '..');
+const BIN = path.resolve(TOP, process.env.SECSTEP_BIN || 'build/secstep');
+const TODAY = '2026-11-25';
+const PASSWORD = 'correct horse battery staple';
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+// Per test() in the files: ASan builds hash passwords slowly.
+const TIMEOUT = 60000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// Starts `secstep --db TMP serve` and resolves once it has printed the
+// first-run link.  stop() sends SIGTERM and resolves {code, signal, stderr}.
+async function startServer() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secstep-browser-'));
+  const db = path.join(dir, 'test.db');
+  const port = await freePort();
+  const env = { ...process.env, SECSTEP_TODAY: TODAY };
+  delete env.SECSTEP_LANG;
+  delete env.SECSTEP_DB;
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--quiet'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stdout.on('data', (d) => { out += d; });
+  proc.stderr.on('data', (d) => { err += d; });
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  const setupUrl = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no setup link within 20 s\nstdout: ${out}\nstderr: ${err}`)), 20000);
+    const look = () => {
+      const m = out.match(/http:\/\/[0-9.]+:\d+\/setup\?token=[0-9a-f]+/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    proc.stdout.on('data', look);
+    proc.on('error', (e) => { clearTimeout(timer); reject(e); });
+    exited.then((s) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${JSON.stringify(s)}) before printing the setup link\nstderr: ${err}`));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  let stopped = null;
+  return {
+    base,
+    setupUrl,
+    stderr: () => err,
+    running: () => proc.exitCode === null && proc.signalCode === null,
+    async stop() {
+      if (stopped)
+        return stopped;
+      if (proc.exitCode === null && proc.signalCode === null)
+        proc.kill('SIGTERM');
+      let r = await Promise.race([exited, sleep(15000).then(() => null)]);
+      if (!r) {
+        proc.kill('SIGKILL');
+        r = { ...(await exited), hung: true };
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      stopped = { ...r, stderr: err };
+      return stopped;
+    },
+  };
+}
+
+function launchBrowser() {
+  return chromium.launch(LAUNCH);
+}
+
+// Records what a user (or an attacker) could notice on a page: dialogs
+// (dismissed), uncaught script errors and console messages.
+function watch(page) {
+  const seen = { dialogs: [], errors: [], console: [] };
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('console', (m) => seen.console.push(`${m.type()}: ${m.text()}`));
+  return seen;
+}
+
+// Clicks a submit button and waits for the page the form leads to;
+// resolves to the final response (after redirects).
+async function submit(page, button) {
+  const [resp] = await Promise.all([page.waitForNavigation(), button.click()]);
+  return resp;
+}
+
+async function goto(page, url) {
+  return page.goto(url, { waitUntil: 'load' });
+}
+
+// The first-run page: the first owner account.  Ends on /c/new.
+async function setupOwner(page, setupUrl, { name = '山田 太郎', login = 'owner@example.jp', password = PASSWORD } = {}) {
+  const r = await goto(page, setupUrl);
+  if (r.status() !== 200)
+    throw new Error(`setup page answered ${r.status()}`);
+  await page.fill('#name', name);
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await page.fill('#password2', password);
+  await submit(page, page.locator('form[action="/setup"] button[type=submit]'));
+  if (!/\/c\/new$/.test(page.url()))
+    throw new Error(`setup did not lead to /c/new but ${page.url()}`);
+}
+
+// The profile form on /c/new; resolves to the new company's id.
+async function createCompany(page, base, { name, industry = 'E', employees = 25, itUses = ['email', 'website', 'lan'], notes = '' }) {
+  await goto(page, `${base}/c/new`);
+  await page.fill('#name', name);
+  await page.selectOption('#industry', industry);
+  await page.fill('#employees', String(employees));
+  for (const u of itUses)
+    await page.check(`input[name=it_uses][value="${u}"]`);
+  if (notes)
+    await page.fill('#notes', notes);
+  await submit(page, page.locator('form[action="/c/new"] button[type=submit]'));
+  const m = page.url().match(/\/c\/(\d+)\/onboard\/people$/);
+  if (!m)
+    throw new Error(`the profile form did not lead to the people step but to ${page.url()}`);
+  return Number(m[1]);
+}
+
+// Quick entry of people on /c/ID/onboard/people (already open).
+// rows: [{name, dept, exp: ['web'], vol: true}]
+async function quickPeople(page, rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    await page.fill(`input[name=name${i}]`, row.name);
+    if (row.dept)
+      await page.fill(`input[name=dept${i}]`, row.dept);
+    for (const e of row.exp || [])
+      await page.check(`input[name=exp${i}][value="${e}"]`);
+    if (row.vol)
+      await page.check(`input[name=vol${i}]`);
+  }
+  await submit(page, page.locator('form[action$="/onboard/people"] button[type=submit]'));
+}
+
+// Answers every question on the open diagnosis page; pick(questionId)
+// gives yes, partial, no, unknown or na.
+async function answerAll(page, pick) {
+  const names = await page.$$eval('input[type=radio]', (els) => [...new Set(els.map((e) => e.name))]);
+  for (const n of names)
+    await page.check(`input[type=radio][name="${n}"][value="${pick(n)}"]`);
+  return names.length;
+}
+
+// A realistic first answer: STEP1 partly there, the rest not yet.
+function typicalAnswer(id) {
+  if (/^cp-1-1-/.test(id))
+    return 'yes';
+  if (/^cp-1-/.test(id))
+    return 'partial';
+  if (/^cp-2-/.test(id))
+    return 'unknown';
+  return 'no';
+}
+
+// Setup (when setupUrl is given), profile, people, diagnosis and result;
+// ends on the plan page.  Resolves to the company id.
+async function onboard(page, base, { setupUrl, owner, company, people, answer = typicalAnswer }) {
+  if (setupUrl)
+    await setupOwner(page, setupUrl, owner);
+  const id = await createCompany(page, base, company);
+  await quickPeople(page, people);
+  if (!page.url().endsWith(`/c/${id}/onboard/diagnosis`))
+    throw new Error(`the people step led to ${page.url()}`);
+  await answerAll(page, answer);
+  await submit(page, page.locator(`form[action="/c/${id}/onboard/diagnosis"] button[type=submit]`));
+  if (!page.url().endsWith(`/c/${id}/onboard/result`))
+    throw new Error(`the diagnosis led to ${page.url()}`);
+  await submit(page, page.locator(`a[href="/c/${id}/plan"]`));
+  return id;
+}
+
+async function login(page, base, loginId, password = PASSWORD) {
+  await goto(page, `${base}/login`);
+  await page.fill('#login', loginId);
+  await page.fill('#password', password);
+  return submit(page, page.locator('form[action="/login"] button[type=submit]'));
+}
+
+// The CSRF token of the signed-in session, as the pages carry it.
+async function csrfToken(page) {
+  return page.locator('input[type=hidden][name=csrf]').first().inputValue();
+}
+
+// The main text of the open page, whitespace squeezed.
+async function mainText(page) {
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+}
+
+module.exports = {
+  TOP, BIN, TODAY, PASSWORD, TIMEOUT,
+  startServer, launchBrowser, watch, submit, goto, setupOwner, createCompany, quickPeople,
+  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep,
+};

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 void errs_add(errs_t *e, const char *where, const char *fmt, ...)
@@ -20,7 +21,11 @@ void errs_add(errs_t *e, const char *where, const char *fmt, ...)
 	char tmp[1024];
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
-	e->where[e->n] = xstrdup(where ? where : "");
+	utf8_trim_partial(tmp);
+	char w[256];
+	snprintf(w, sizeof w, "%s", where ? where : "");
+	utf8_trim_partial(w);
+	e->where[e->n] = xstrdup(w);
 	e->what[e->n] = xstrdup(tmp);
 	e->n++;
 }

@@ -115,3 +115,17 @@ size_t utf8_len(const char *s)
 			n++;
 	return n;
 }
+
+void utf8_trim_partial(char *s)
+{
+	size_t n = strlen(s), i = n;
+	/* step back over continuation bytes to the last lead byte */
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t want = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+	if (n - (i - 1) < want)
+		s[i - 1] = '\0';
+}

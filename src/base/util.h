@@ -22,6 +22,8 @@ bool str_empty(const char *s);               /* NULL or "" */
 /* Returns true when s (length n) is valid UTF-8 with no NUL bytes and no
  * overlong forms or surrogates. */
 bool utf8_valid(const char *s, size_t n);
+/* Cuts a trailing incomplete UTF-8 sequence (left by truncation). */
+void utf8_trim_partial(char *s);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len(const char *s);
 

@@ -64,9 +64,10 @@ static void read_file_answers(cli_t *cx, const char *path, pending *pd, errs_t *
 	json_error_t jerr;
 	json_t *root = utf8_valid(data, len) ? json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
 	free(data);
-	if (!root) {
+	if (!root || !json_is_object(root)) {
 		errs_add(e, "--file", "%s", tr(cx, "JSON として読めません（UTF-8 の JSON オブジェクトにしてください）",
 					      "is not a JSON object in UTF-8"));
+		json_decref(root);
 		return;
 	}
 	static const struct { const char *key; item_kind kind; } maps[] = {
@@ -115,20 +116,28 @@ static bool ask(cli_t *cx, const char *q, const char *help, answer_t prev, answe
 		printf(" (%s: %s)", tr(cx, "前回", "before"), answer_id(prev));
 	printf("\n> ");
 	fflush(stdout);
-	char line[64];
+	char *line = NULL;
+	size_t cap = 0;
 	for (;;) {
-		if (!fgets(line, sizeof line, stdin))
+		free(line);
+		line = NULL;
+		if (getline(&line, &cap, stdin) < 0) {
+			free(line);
 			return false;
+		}
 		char *s = line;
 		while (*s == ' ')
 			s++;
 		s[strcspn(s, "\r\n ")] = '\0';
 		if (!*s) {
+			free(line);
 			*out = ANS_NONE;
 			return true;
 		}
-		if (!strcmp(s, "q"))
+		if (!strcmp(s, "q")) {
+			free(line);
 			return false;
+		}
 		static const struct { const char *in; answer_t a; } map[] = {
 			{"y", ANS_YES}, {"yes", ANS_YES}, {"はい", ANS_YES}, {"p", ANS_PARTIAL},
 			{"partial", ANS_PARTIAL}, {"一部", ANS_PARTIAL}, {"n", ANS_NO}, {"no", ANS_NO},
@@ -138,6 +147,7 @@ static bool ask(cli_t *cx, const char *q, const char *help, answer_t prev, answe
 		for (size_t i = 0; i < ARRAY_LEN(map); i++)
 			if (!strcmp(map[i].in, s)) {
 				*out = map[i].a;
+				free(line);
 				return true;
 			}
 		printf("%s\n> ", tr(cx, "y / p / n / u / x のどれかで答えてください", "please answer y, p, n, u or x"));
@@ -186,7 +196,9 @@ static int cmd_diagnose(cli_t *cx, args_t *a)
 	if ((v = opt(a, "date")) && !date_parse(v, &date))
 		errs_add(&e, "--date", "%s \"%s\"", tr(cx, "日付は YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD; got"), v);
 	const m_diagnosis *latest = company_latest(co);
-	if (latest && date < latest->date)
+	if (date > cx->today)
+		errs_add(&e, "--date", "%s", tr(cx, "未来の日付にはできません", "cannot be in the future"));
+	else if (latest && date < latest->date)
 		errs_add(&e, "--date", "%s", tr(cx, "前回の診断より前の日付にはできません", "cannot be before the last diagnosis"));
 	if ((v = opt(a, "file")))
 		read_file_answers(cx, v, &pd, &e);

@@ -43,12 +43,18 @@ static void apply_person_opts(cli_t *cx, const args_t *a, m_company *co, m_perso
 		size_t n;
 		const char **tags = split_list(&co->arena, v, &n);
 		bool ok = true;
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			if (!cat_tag_find(cx->cat->experience, cx->cat->n_experience, tags[i])) {
 				errs_add(e, "--experience", "%s \"%s\" (disaster_prep, it_dept, supervisor, pc_rollout, web, general_affairs …)",
 					 tr(cx, "不明な経験:", "unknown experience tag"), tags[i]);
 				ok = false;
 			}
+			for (size_t k = 0; k < i; k++)
+				if (str_eq(tags[k], tags[i])) {
+					errs_add(e, "--experience", "\"%s\" %s", tags[i], tr(cx, "が重複しています", "is listed twice"));
+					ok = false;
+				}
+		}
 		if (ok) {
 			p->experience = tags;
 			p->n_experience = n;

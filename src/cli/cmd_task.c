@@ -27,7 +27,8 @@ static int change(cli_t *cx, args_t *a, const char *owner_arg)
 	if (!t)
 		errs_add(&e, "TASK", "%s \"%s\" (task-1-1 … task-4-4)", tr(cx, "不明なタスク:", "unknown task"), a->pos[1]);
 	const char *owner = owner_arg ? owner_arg : opt(a, "owner");
-	bool clear_owner = owner && (!strcmp(owner, "none") || !*owner);
+	/* "none" clears the owner only as --owner; a positional PID is a person. */
+	bool clear_owner = !owner_arg && owner && (!strcmp(owner, "none") || !*owner);
 	if (owner && !clear_owner && !company_person(co, owner))
 		errs_add(&e, owner_arg ? "PID" : "--owner", "%s \"%s\"", tr(cx, "その人は登録されていません:", "no such person"), owner);
 	date_t due = DATE_NONE;

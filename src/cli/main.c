@@ -36,6 +36,9 @@ void cli_errors(const cli_t *cx, const errs_t *e)
 	for (size_t i = 0; i < e->n; i++)
 		fprintf(stderr, "secstep: %s: %s: %s\n", cx->cmd ? cx->cmd : "secstep", e->where[i],
 			e->what[i]);
+	if (e->n >= ERRS_MAX)
+		fprintf(stderr, "secstep: %s: %s\n", cx->cmd ? cx->cmd : "secstep",
+			tr(cx, "（ほかのエラーは省略しました）", "(more errors not shown)"));
 }
 
 const char *opt(const args_t *a, const char *name)

@@ -146,7 +146,9 @@ bool person_passed(const m_person *p, const char *exam)
 
 m_diagnosis *company_diagnosis_on(m_company *c, date_t date)
 {
-	if (c->n_diagnoses && c->diagnoses[c->n_diagnoses - 1].date == date)
+	/* Same day (or a latest dated after it, e.g. imported): update it, so
+	 * the history stays in date order. */
+	if (c->n_diagnoses && c->diagnoses[c->n_diagnoses - 1].date >= date)
 		return &c->diagnoses[c->n_diagnoses - 1];
 	size_t prev = c->n_diagnoses;
 	m_diagnosis *d = company_add_diagnosis(c, date);

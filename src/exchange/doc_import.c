@@ -10,6 +10,7 @@
 
 #include "base/util.h"
 #include "exchange/doc.h"
+#include "exchange/json_scan.h"
 
 typedef struct {
 	const catalog *cat;
@@ -626,8 +627,10 @@ m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t t
 		errs_add(errs, "document", "is not valid UTF-8 text");
 		return NULL;
 	}
+	if (json_scan(data, len, errs))
+		return NULL;
 	json_error_t jerr;
-	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!root) {
 		errs_add(errs, "document", "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
 		return NULL;

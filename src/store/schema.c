@@ -121,6 +121,9 @@ static const char *const migrations[] = {
 	"  notes TEXT,"
 	"  author TEXT);"
 	"CREATE INDEX consultation_company ON consultation(company_id, date);",
+
+	/* 3: a version per company, bumped by every save (snapshot caches) */
+	"ALTER TABLE company ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
 };
 
 const char *schema_migration(int n)

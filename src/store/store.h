@@ -38,6 +38,9 @@ m_company *store_company_load(store_t *s, int64_t id, errs_t *errs);
 bool store_company_insert(store_t *s, m_company *c, errs_t *errs);
 /* Replaces the saved company c->id with the snapshot.  All or nothing. */
 bool store_company_save(store_t *s, const m_company *c, errs_t *errs);
+/* The company's version: bumped by every save (-1 when there is none).
+ * A cached snapshot with the same version is current. */
+int64_t store_company_version(store_t *s, int64_t id, errs_t *errs);
 /* Deletes a company and everything that belongs to it. */
 bool store_company_delete(store_t *s, int64_t id, errs_t *errs);
 

@@ -472,8 +472,8 @@ bool store_company_save(store_t *s, const m_company *c, errs_t *errs)
 	if (!store_begin(s, errs))
 		return false;
 	sqlite3_stmt *st = q(s, "UPDATE company SET name = ?, industry = ?, employees = ?, notes = ?, "
-			       "policy_published = ?, policy_where = ?, updated_at = datetime('now') "
-			       "WHERE id = ?", errs);
+			       "policy_published = ?, policy_where = ?, updated_at = datetime('now'), "
+			       "version = version + 1 WHERE id = ?", errs);
 	if (!st)
 		goto fail;
 	bind_company(st, c);
@@ -497,4 +497,16 @@ bool store_company_save(store_t *s, const m_company *c, errs_t *errs)
 fail:
 	store_rollback(s);
 	return false;
+}
+
+int64_t store_company_version(store_t *s, int64_t id, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "SELECT version FROM company WHERE id = ?", errs);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	step_done(s, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, errs);
+	return v;
 }

@@ -94,8 +94,14 @@ bool store_begin(store_t *s, errs_t *errs)
 
 bool store_commit(store_t *s, errs_t *errs)
 {
-	if (--s->depth == 0)
-		return exec(s, "COMMIT", errs);
+	if (--s->depth == 0) {
+		if (exec(s, "COMMIT", errs))
+			return true;
+		errs_t ignore = ERRS_INIT;   /* a failed COMMIT leaves it open */
+		exec(s, "ROLLBACK", &ignore);
+		errs_free(&ignore);
+		return false;
+	}
 	return exec(s, "RELEASE w", errs);
 }
 

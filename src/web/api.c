@@ -113,6 +113,9 @@ void api_task(req_t *r)
 		errs_add(&e, "due", "must be a date YYYY-MM-DD, or null");
 	if (status && (!json_is_string(status) || !task_status_parse(json_string_value(status), &st)))
 		errs_add(&e, "status", "must be todo, doing or done");
+	json_t *note = json_object_get(b, "note");
+	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_short_text(json_string_value(note), DOC_MAX_NOTE)))
+		errs_add(&e, "note", "must be text of at most 4000 characters, or null");
 	if (e.n) {
 		bad_request(r, &e);
 	} else {
@@ -132,6 +135,9 @@ void api_task(req_t *r)
 			mt->due = d;
 		if (status)
 			mt->status = st;
+		if (note)
+			mt->note = json_is_null(note) || !*json_string_value(note) ? NULL
+										: arena_strdup(&co->arena, json_string_value(note));
 		if (save_company(r)) {
 			plan_t *p = plan_compute(r->cat, co, r->today);
 			send_json(r, 200, plan_json(r->cat, co, p));
@@ -172,8 +178,8 @@ void api_diagnosis(req_t *r)
 		const char *id;
 		json_t *a;
 		json_object_foreach(v, id, a) {
-			char where[96];
-			snprintf(where, sizeof where, "%s.%.60s", key, id);
+			char where[200];
+			snprintf(where, sizeof where, "%s.%s", key, id);
 			bool known = m == 0 ? cat_checkpoint_find(r->cat, id) != NULL
 				   : m == 1 ? cat_question_find(r->cat, id, NULL) != NULL : cat_sd_find(r->cat, id) != NULL;
 			answer_t ans;

@@ -49,9 +49,12 @@ static void read_person(req_t *r, m_person *p, errs_t *e)
 	p->n_experience = 0;
 	for (int i = 0; i < nt; i++) {
 		const cat_tag *t = cat_tag_find(r->cat->experience, r->cat->n_experience, tags[i]);
+		bool dup = false;
+		for (size_t k = 0; t && k < p->n_experience; k++)
+			dup |= str_eq(p->experience[k], t->id);
 		if (!t)
 			errs_add(e, T(r, "経験", "Experience"), "%s", T(r, "一覧にない値です", "not in the list"));
-		else
+		else if (!dup)
 			p->experience[p->n_experience++] = t->id;
 	}
 	p->volunteer = form(r, "volunteer") != NULL;

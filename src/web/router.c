@@ -207,12 +207,36 @@ void route_request(req_t *r)
 			return;
 		}
 		r->company_id = id;
-		r->co = store_company_load(r->store, id, &e);
+		if (!is_write) {
+			r->co = snapshot_borrow(r, id);
+			r->co_borrowed = true;
+		} else {
+			/* A write reads and saves the company inside one write
+			 * transaction: two writers never lose each other's change. */
+			if (!store_begin(r->store, &e)) {
+				errs_free(&e);
+				fail_page(r, 503, "混み合っています。もう一度お試しください。", "Busy; please try again.");
+				return;
+			}
+			r->co = store_company_load(r->store, id, &e);
+		}
 		errs_free(&e);
 		if (!r->co) {
+			if (is_write)
+				store_rollback(r->store);
 			fail_page(r, 404, "この会社は見つかりません。", "This company does not exist.");
 			return;
 		}
+		rt->fn(r);
+		if (is_write) {
+			errs_t ce = ERRS_INIT;
+			if (r->status >= 400)
+				store_rollback(r->store);
+			else if (!store_commit(r->store, &ce))
+				fail_page(r, 500, "保存できませんでした。", "Could not save.");
+			errs_free(&ce);
+		}
+		return;
 	}
 	rt->fn(r);
 }

@@ -17,27 +17,71 @@
 #include "web/web_int.h"
 
 #define MAX_BODY (4u * 1024u * 1024u)
+#define MAX_FORM_BODY (256u * 1024u)
 
 static pthread_key_t store_key;
 
-static void close_store(void *p)
+static void close_thread(void *p)
 {
-	store_close(p);
+	thread_ctx *t = p;
+	if (!t)
+		return;
+	for (int i = 0; i < SNAP_CACHE; i++)
+		company_free(t->snap[i].co);
+	store_close(t->store);
+	free(t);
 }
 
-/* This thread's store connection, opened on first use. */
-static store_t *thread_store(web_app *app)
+/* This thread's context, with its store opened on first use. */
+static thread_ctx *thread_get(web_app *app)
 {
-	store_t *s = pthread_getspecific(store_key);
-	if (!s) {
+	thread_ctx *t = pthread_getspecific(store_key);
+	if (!t) {
+		t = xcalloc(1, sizeof *t);
+		pthread_setspecific(store_key, t);
+	}
+	if (!t->store) {
 		errs_t e = ERRS_INIT;
-		s = store_open(app->db_path, &e);
-		if (!s)
+		t->store = store_open(app->db_path, &e);
+		if (!t->store)
 			errs_print(&e, stderr);
 		errs_free(&e);
-		pthread_setspecific(store_key, s);
 	}
-	return s;
+	return t;
+}
+
+m_company *snapshot_borrow(req_t *r, int64_t id)
+{
+	thread_ctx *t = r->thread;
+	errs_t e = ERRS_INIT;
+	int64_t v = store_company_version(r->store, id, &e);
+	m_company *co = NULL;
+	if (v >= 0) {
+		int victim = 0;
+		for (int i = 0; i < SNAP_CACHE; i++) {
+			if (t->snap[i].co && t->snap[i].id == id) {
+				if (t->snap[i].version == v) {
+					t->snap[i].used = ++t->tick;
+					errs_free(&e);
+					return t->snap[i].co;
+				}
+				victim = i;
+				break;
+			}
+			if (t->snap[i].used < t->snap[victim].used)
+				victim = i;
+		}
+		co = store_company_load(r->store, id, &e);
+		if (co) {
+			company_free(t->snap[victim].co);
+			t->snap[victim].id = id;
+			t->snap[victim].version = v;
+			t->snap[victim].co = co;
+			t->snap[victim].used = ++t->tick;
+		}
+	}
+	errs_free(&e);
+	return co;
 }
 
 const char *app_setup_token(web_app *app)
@@ -58,6 +102,7 @@ void app_setup_done(web_app *app)
 typedef struct {
 	buf_t body;
 	bool too_big;
+	size_t limit;
 	double started;
 } conn_state;
 
@@ -154,11 +199,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * Connection: close); just set up the body buffer. */
 		cs = xcalloc(1, sizeof *cs);
 		cs->started = now_ms();
+		/* Bodies: forms are small; only a signed-in API client may send
+		 * large JSON.  Too large is refused before it is buffered. */
+		cs->limit = strncmp(url, "/api/", 5) == 0 && MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "sid")
+				    ? MAX_BODY : MAX_FORM_BODY;
 		*con_cls = cs;
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (cs->body.len + *upload_size > MAX_BODY)
+		if (cs->body.len + *upload_size > cs->limit)
 			cs->too_big = true;
 		else
 			buf_add(&cs->body, upload_data, *upload_size);
@@ -170,7 +219,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	memset(&r, 0, sizeof r);
 	r.app = app;
 	r.cat = app->cat;
-	r.method = method;
+	r.method = strcmp(method, "HEAD") == 0 ? "GET" : method;
 	r.path = url;
 	r.today = date_today();
 	r.status = 200;
@@ -195,7 +244,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	/* The query string: libmicrohttpd gives it decoded, as GET arguments. */
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, &r);
 
-	r.store = thread_store(app);
+	thread_ctx *tc = thread_get(app);
+	r.thread = tc;
+	r.store = tc->store;
 	if (cs->too_big) {
 		r.lang = LANG_JA;
 		fail_page(&r, 413, "送信された内容が大きすぎます。", "The request is too large.");
@@ -225,7 +276,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	MHD_destroy_response(resp);
 	if (app->access_log)
 		fprintf(stderr, "%s %s %s %d %zu %.1fms\n", ip, method, url, r.status, len, now_ms() - cs->started);
-	company_free(r.co);
+	if (!r.co_borrowed)
+		company_free(r.co);
 	arena_free(&r.arena);
 	return ret;
 }
@@ -258,7 +310,7 @@ int web_serve(const web_config *cfg)
 	pthread_mutex_init(&app.lock, NULL);
 	pthread_mutex_init(&app.hash_lock, NULL);
 	pthread_cond_init(&app.hash_cond, NULL);
-	pthread_key_create(&store_key, close_store);
+	pthread_key_create(&store_key, close_thread);
 	auth_init(&app);
 
 	/* Open the database once here: migrations run before any request, and
@@ -323,8 +375,8 @@ int web_serve(const web_config *cfg)
 	sigwait(&set, &sig);
 	fprintf(stderr, "secstep: serve: stopping (signal %d)\n", sig);
 	MHD_stop_daemon(d);
-	/* The pool threads are gone; close the main thread's store, if any. */
-	close_store(pthread_getspecific(store_key));
+	/* The pool threads are gone; close the main thread's context, if any. */
+	close_thread(pthread_getspecific(store_key));
 	pthread_setspecific(store_key, NULL);
 	return 0;
 }

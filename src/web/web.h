@@ -78,6 +78,8 @@ struct req {
 	/* the company in the path */
 	int64_t company_id;
 	m_company *co;
+	bool co_borrowed;        /* r->co belongs to the thread's cache */
+	void *thread;            /* thread_ctx (web_int.h) */
 	member_role_t role;
 	char person_key[40];     /* employee ↔ person link */
 	/* response */

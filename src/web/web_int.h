@@ -28,6 +28,23 @@ struct web_app {
 };
 
 void parse_urlencoded(req_t *r, const char *s, size_t len);
+
+/* Per worker thread: its store connection and a small cache of company
+ * snapshots, each valid while the company's version is unchanged. */
+#define SNAP_CACHE 8
+typedef struct {
+	store_t *store;
+	struct {
+		int64_t id, version;
+		m_company *co;
+		unsigned used;
+	} snap[SNAP_CACHE];
+	unsigned tick;
+} thread_ctx;
+
+/* A read-only snapshot for GET handlers: borrowed from the thread's cache
+ * (do not free or modify it).  NULL when there is no such company. */
+m_company *snapshot_borrow(req_t *r, int64_t id);
 void auth_init(web_app *app);
 /* A valid hash of nobody's password: unknown logins take as long. */
 const char *dummy_hash(void);

@@ -161,6 +161,7 @@ refused "--date before the last diagnosis" "diagnose: --date:" diagnose "$C" --s
 refused "--date 2026-02-30" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-02-30
 refused "--date 2026-13-01" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-13-01
 refused "--date not a date" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date yesterday
+refused "--date in the future" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-11-26
 expect_rc "diagnose a later date" 0 diagnose "$C" --set cp-1-3=yes --date 2026-11-01
 check "a later date adds a history entry" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01"] and [h["current_step"] for h in d["history"]] == [0, 1] and [h["unmet"] for h in d["history"]] == [12, 11]' --json status "$C" --history
 st "the later diagnosis starts from the earlier answers" 'd["current_step"] == 1 and d["diagnosed_on"] == "2026-11-01"'
@@ -207,13 +208,13 @@ expect_rc "roll-up: all questions na" 0 diagnose "$CO" --set cp-1-3-q1=na --set 
 st "roll-up: all na is met" '"cp-1-3" not in d["unmet"]'
 expect_rc "roll-up: yes and na questions" 0 diagnose "$CO" --set cp-1-2-q3=na
 st "roll-up: yes and na is met" '"cp-1-2" not in d["unmet"]'
-expect_rc "explicit checkpoint answer no" 0 diagnose "$CO" --set cp-2-1=no --date 2026-11-26
+expect_rc "explicit checkpoint answer no" 0 diagnose "$CO" --set cp-2-1=no
 st "explicit no is not met" '"cp-2-1" in d["unmet"]'
-expect_rc "then all its questions yes" 0 diagnose "$CO" --set cp-2-1-q1=yes --set cp-2-1-q2=yes --set cp-2-1-q3=yes --date 2026-11-27
+expect_rc "then all its questions yes" 0 diagnose "$CO" --set cp-2-1-q1=yes --set cp-2-1-q2=yes --set cp-2-1-q3=yes
 st "answering the questions recomputes the checkpoint (met)" '"cp-2-1" not in d["unmet"]'
-expect_rc "explicit checkpoint answer yes" 0 diagnose "$CO" --set cp-2-2=yes --date 2026-11-28
+expect_rc "explicit checkpoint answer yes" 0 diagnose "$CO" --set cp-2-2=yes
 st "explicit yes is met" '"cp-2-2" not in d["unmet"]'
-expect_rc "then one of its questions no" 0 diagnose "$CO" --set cp-2-2-q1=no --set cp-2-2-q2=yes --set cp-2-2-q3=yes --date 2026-11-29
+expect_rc "then one of its questions no" 0 diagnose "$CO" --set cp-2-2-q1=no --set cp-2-2-q2=yes --set cp-2-2-q3=yes
 st "answering the questions recomputes the checkpoint (not met)" '"cp-2-2" in d["unmet"]'
 
 # ==== self-diagnosis score ====

@@ -58,7 +58,7 @@ bool str_eq(const char *a, const char *b)
 {
 	if (!a || !b)
 		return a == b;
-	return strcmp(a, b) == 0;
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
 }
 
 bool str_empty(const char *s)

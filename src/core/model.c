@@ -77,27 +77,50 @@ const m_diagnosis *company_latest(const m_company *c)
 	return c->n_diagnoses ? &c->diagnoses[c->n_diagnoses - 1] : NULL;
 }
 
+/* Items are kept sorted by id, so lookups are a binary search: status and
+ * plan look up every checkpoint, question and self-check item. */
+static size_t diag_find(const m_diagnosis *d, const char *item, bool *found)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(d->items[mid], item);
+		if (c == 0) {
+			*found = true;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = false;
+	return lo;
+}
+
 answer_t diag_answer(const m_diagnosis *d, const char *item)
 {
-	for (size_t i = 0; d && i < d->n; i++)
-		if (str_eq(d->items[i], item))
-			return d->answers[i];
-	return ANS_NONE;
+	bool found;
+	if (!d || !item)
+		return ANS_NONE;
+	size_t i = diag_find(d, item, &found);
+	return found ? d->answers[i] : ANS_NONE;
 }
 
 void diag_set(m_company *c, m_diagnosis *d, const char *item, answer_t a)
 {
-	for (size_t i = 0; i < d->n; i++)
-		if (str_eq(d->items[i], item)) {
-			if (a == ANS_NONE) {
-				memmove(&d->items[i], &d->items[i + 1], (d->n - i - 1) * sizeof *d->items);
-				memmove(&d->answers[i], &d->answers[i + 1], (d->n - i - 1) * sizeof *d->answers);
-				d->n--;
-			} else {
-				d->answers[i] = a;
-			}
-			return;
+	bool found;
+	size_t i = diag_find(d, item, &found);
+	if (found) {
+		if (a == ANS_NONE) {
+			memmove(&d->items[i], &d->items[i + 1], (d->n - i - 1) * sizeof *d->items);
+			memmove(&d->answers[i], &d->answers[i + 1], (d->n - i - 1) * sizeof *d->answers);
+			d->n--;
+		} else {
+			d->answers[i] = a;
 		}
+		return;
+	}
 	if (a == ANS_NONE)
 		return;
 	if (d->n == d->cap) {
@@ -112,8 +135,10 @@ void diag_set(m_company *c, m_diagnosis *d, const char *item, answer_t a)
 		d->answers = answers;
 		d->cap = ncap;
 	}
-	d->items[d->n] = arena_strdup(&c->arena, item);
-	d->answers[d->n] = a;
+	memmove(&d->items[i + 1], &d->items[i], (d->n - i) * sizeof *d->items);
+	memmove(&d->answers[i + 1], &d->answers[i], (d->n - i) * sizeof *d->answers);
+	d->items[i] = arena_strdup(&c->arena, item);
+	d->answers[i] = a;
 	d->n++;
 }
 

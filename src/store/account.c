@@ -207,9 +207,10 @@ bool store_session_create(store_t *s, const unsigned char hash[32], int64_t acco
 }
 
 bool store_session_get(store_t *s, const unsigned char hash[32], int64_t *account, char csrf[80],
-		       int64_t *created, int64_t *last_seen, errs_t *errs)
+		       int64_t *created, int64_t *last_seen, char *name, size_t name_len, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT account_id, csrf, created_at, last_seen FROM session WHERE token_hash = ?", errs);
+	sqlite3_stmt *st = q(s, "SELECT s.account_id, s.csrf, s.created_at, s.last_seen, a.name FROM session s "
+			       "JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?", errs);
 	if (!st)
 		return false;
 	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
@@ -219,6 +220,7 @@ bool store_session_get(store_t *s, const unsigned char hash[32], int64_t *accoun
 		copy_col(csrf, 80, st, 1);
 		*created = sqlite3_column_int64(st, 2);
 		*last_seen = sqlite3_column_int64(st, 3);
+		copy_col(name, name_len, st, 4);
 	}
 	finish(s, st, rc, errs);
 	return rc == SQLITE_ROW;

@@ -52,9 +52,9 @@ bool store_members(store_t *s, int64_t company, member_row **out, size_t *n, err
 /* Sessions: the token is never stored, only its hash. */
 bool store_session_create(store_t *s, const unsigned char hash[32], int64_t account, const char *csrf,
 			  int64_t now, errs_t *errs);
-/* Finds a live session; false when absent. */
+/* Finds a session and its account's name; false when absent. */
 bool store_session_get(store_t *s, const unsigned char hash[32], int64_t *account, char csrf[80],
-		       int64_t *created, int64_t *last_seen, errs_t *errs);
+		       int64_t *created, int64_t *last_seen, char *name, size_t name_len, errs_t *errs);
 bool store_session_touch(store_t *s, const unsigned char hash[32], int64_t now, errs_t *errs);
 bool store_session_delete(store_t *s, const unsigned char hash[32], errs_t *errs);
 bool store_session_purge(store_t *s, int64_t older_than, errs_t *errs);

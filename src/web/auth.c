@@ -134,21 +134,19 @@ void session_load(req_t *r)
 	errs_t e = ERRS_INIT;
 	int64_t account, created, last;
 	char csrf[80];
-	if (store_session_get(r->store, h, &account, csrf, &created, &last, &e)) {
+	if (store_session_get(r->store, h, &account, csrf, &created, &last, r->account_name,
+			      sizeof r->account_name, &e)) {
 		int64_t now = unix_now();
 		if (now - last > SESSION_IDLE || now - created > SESSION_MAX) {
 			store_session_delete(r->store, h, &e);
+			r->account_name[0] = '\0';
 		} else {
-			account_t a;
-			if (store_account_get(r->store, account, &a, &e)) {
-				r->account = account;
-				snprintf(r->account_name, sizeof r->account_name, "%s", a.name);
-				snprintf(r->csrf, sizeof r->csrf, "%s", csrf);
-				memcpy(r->sid_hash, h, sizeof h);
-				r->has_session = true;
-				if (now - last > 60)   /* avoid a write on every request */
-					store_session_touch(r->store, h, now, &e);
-			}
+			r->account = account;
+			snprintf(r->csrf, sizeof r->csrf, "%s", csrf);
+			memcpy(r->sid_hash, h, sizeof h);
+			r->has_session = true;
+			if (now - last > 60)   /* avoid a write on every request */
+				store_session_touch(r->store, h, now, &e);
 		}
 	}
 	errs_free(&e);

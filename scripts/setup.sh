@@ -5,9 +5,10 @@
 #   --test       also what the tests need: cmocka, Chromium, Node packages
 set -e
 cd "$(dirname "$0")/.."
-PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev"
+PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev
+libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk"
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium fonts-noto-cjk"
+	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium poppler-utils python3-openpyxl python3-icalendar"
 	command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 missing=""

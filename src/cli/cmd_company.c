@@ -1,6 +1,8 @@
 /* cmd_company.c — companies: add, list, show, edit, remove; import and
  * export of the company document. */
+#include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +10,9 @@
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "exchange/doc.h"
+#include "view/tables.h"
 #include "view/views.h"
+#include "view/xlsx.h"
 
 /* Applies --name --industry --employees --it-uses --notes to co, checking
  * each; every problem goes to errs under the option's name. */
@@ -262,21 +266,72 @@ static int cmd_import(cli_t *cx, args_t *a)
 	return rc;
 }
 
+/* Writes each table as DIR/NAME.csv (the folder is created). */
+static int export_csv(cli_t *cx, const table_t *tabs, size_t n, const char *dir)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		cli_error(cx, "%s: %s", dir, strerror(errno));
+		return EXIT_FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char path[4096], tmp[4200];
+		snprintf(path, sizeof path, "%s/%s.csv", dir, tabs[i].name);
+		snprintf(tmp, sizeof tmp, "%s.tmp", path);
+		buf_t b = BUF_INIT;
+		csv_write(&tabs[i], &b);
+		FILE *f = fopen(tmp, "wb");
+		bool ok = f && fwrite(b.p, 1, b.len, f) == b.len;
+		if (f && fclose(f) != 0)
+			ok = false;
+		buf_free(&b);
+		if (!ok || rename(tmp, path) != 0) {
+			remove(tmp);
+			cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
+			return EXIT_FAIL;
+		}
+	}
+	return EXIT_OK;
+}
+
 static int cmd_export(cli_t *cx, args_t *a)
 {
 	const char *format = opt(a, "format");
 	const char *out = opt(a, "output");
-	if (format && strcmp(format, "json") != 0) {
-		cli_error(cx, "--format: %s \"%s\"",
-			  tr(cx, "この版で使える形式は json です。指定値:", "this version writes json; got"), format);
+	if (format && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "xlsx")) {
+		cli_error(cx, "--format: %s \"%s\"", tr(cx, "json / csv / xlsx のどれかです。指定値:", "must be json, csv or xlsx; got"), format);
+		return EXIT_USAGE;
+	}
+	if (format && strcmp(format, "json") && (!out || !strcmp(out, "-"))) {
+		cli_error(cx, "-o: %s", tr(cx, "csv と xlsx には出力先（-o）が必要です", "csv and xlsx need an output path (-o)"));
 		return EXIT_USAGE;
 	}
 	m_company *co = cli_company(cx, a->pos[0]);
 	if (!co)
 		return EXIT_FAIL;
+	int rc = EXIT_OK;
+	if (format && strcmp(format, "json")) {
+		arena_t ar = {0};
+		table_t *tabs;
+		size_t n = tables_build(cx->cat, co, cx->lang, cx->today, &ar, &tabs);
+		if (!strcmp(format, "csv")) {
+			rc = export_csv(cx, tabs, n, out);
+		} else {
+			char err[256], tmp[4096];
+			snprintf(tmp, sizeof tmp, "%s.tmp", out);
+			if (!xlsx_write(tabs, n, tmp, err, sizeof err) || rename(tmp, out) != 0) {
+				remove(tmp);
+				cli_error(cx, "%s: %s", out, tr(cx, "書き込めません", "cannot write"));
+				rc = EXIT_FAIL;
+			}
+		}
+		arena_free(&ar);
+		if (rc == EXIT_OK && !cx->json)
+			fprintf(stderr, "%s %s\n", tr(cx, "書き出しました:", "Written:"), out);
+		company_free(co);
+		return rc;
+	}
 	json_t *doc = doc_export(cx->cat, co);
 	company_free(co);
-	int rc = EXIT_OK;
 	if (out && strcmp(out, "-") != 0) {
 		/* Write beside the target, then rename: never a half-written file. */
 		char tmp[4096];
@@ -305,7 +360,7 @@ const cli_cmd company_cmds[] = {
 	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data"},
 	{"import", NULL, cmd_import, "", 1, 1, "FILE (- = stdin)",
 	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company"},
-	{"export", NULL, cmd_export, "format= output=", 1, 1, "ID [--format json] [-o FILE]",
-	 "会社ドキュメント（JSON）を出力", "write the company document"},
+	{"export", NULL, cmd_export, "format= output=", 1, 1, "ID [--format json|csv|xlsx] [-o PATH]",
+	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook"},
 	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
 };

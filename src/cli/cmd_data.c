@@ -1,6 +1,78 @@
-/* cmd_data.c — placeholder for backup, restore and calendar. */
+/* cmd_data.c — the whole database and the calendar: backup, restore, and
+ * an iCalendar of a company's dates. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "view/ics.h"
+
+static int cmd_backup(cli_t *cx, args_t *a)
+{
+	const char *path = a->pos[0];
+	if (!cli_store(cx))
+		return EXIT_FAIL;
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	unlink(tmp);
+	errs_t e = ERRS_INIT;
+	bool ok = store_backup(cx->store, tmp, &e) && rename(tmp, path) == 0;
+	if (!ok) {
+		unlink(tmp);
+		if (e.n)
+			cli_errors(cx, &e);
+		else
+			cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
+	} else if (!cx->json) {
+		printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
+	}
+	errs_free(&e);
+	return ok ? EXIT_OK : EXIT_FAIL;
+}
+
+static int cmd_restore(cli_t *cx, args_t *a)
+{
+	if (access(a->pos[0], R_OK) != 0) {
+		cli_error(cx, "%s: %s", a->pos[0], tr(cx, "読めません", "cannot be read"));
+		return EXIT_FAIL;
+	}
+	if (!cli_store(cx))
+		return EXIT_FAIL;
+	errs_t e = ERRS_INIT;
+	bool ok = store_restore(cx->store, a->pos[0], &e);
+	if (!ok)
+		cli_errors(cx, &e);
+	else if (!cx->json)
+		printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	errs_free(&e);
+	return ok ? EXIT_OK : EXIT_FAIL;
+}
+
+static int cmd_calendar(cli_t *cx, args_t *a)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	const char *person = opt(a, "person");
+	if (person && !company_person(co, person)) {
+		cli_error(cx, "--person: %s \"%s\"", tr(cx, "その人は登録されていません:", "no such person"), person);
+		company_free(co);
+		return EXIT_FAIL;
+	}
+	buf_t out = BUF_INIT;
+	ics_write(cx->cat, co, person, cx->lang, cx->today, &out);
+	fwrite(out.p, 1, out.len, stdout);
+	buf_free(&out);
+	company_free(co);
+	return EXIT_OK;
+}
 
 const cli_cmd data_cmds[] = {
+	{"backup", NULL, cmd_backup, "", 1, 1, "FILE", "データベース全体のバックアップ（使用中でも一貫）",
+	 "a consistent copy of the whole database (safe while in use)"},
+	{"restore", NULL, cmd_restore, "", 1, 1, "FILE", "バックアップから戻す（secstep のデータベースでなければ拒否）",
+	 "restore from a backup (refuses a file that is not one)"},
+	{"calendar", NULL, cmd_calendar, "person=", 1, 1, "ID [--person PID]",
+	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates"},
 	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
 };

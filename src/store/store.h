@@ -44,6 +44,12 @@ int64_t store_company_version(store_t *s, int64_t id, errs_t *errs);
 /* Deletes a company and everything that belongs to it. */
 bool store_company_delete(store_t *s, int64_t id, errs_t *errs);
 
+/* A consistent copy of the whole database, taken while it is in use. */
+bool store_backup(store_t *s, const char *path, errs_t *errs);
+/* Replaces the whole database with the copy at path, after checking that
+ * it is an intact secstep database (refused otherwise, nothing changed). */
+bool store_restore(store_t *s, const char *path, errs_t *errs);
+
 /* Bulk work: wrap many inserts in one transaction (bench, imports). */
 bool store_begin(store_t *s, errs_t *errs);
 bool store_commit(store_t *s, errs_t *errs);

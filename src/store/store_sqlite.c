@@ -248,3 +248,80 @@ void store_end_read(store_t *s)
 		exec(s, "COMMIT", &ignore);
 	errs_free(&ignore);
 }
+
+/* Copies the whole database from src to dst with SQLite's online backup:
+ * consistent even while other connections write. */
+static bool copy_db(sqlite3 *src, sqlite3 *dst, errs_t *errs)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b) {
+		errs_add(errs, "backup", "%s", sqlite3_errmsg(dst));
+		return false;
+	}
+	int rc;
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		errs_add(errs, "backup", "%s", sqlite3_errstr(rc));
+		return false;
+	}
+	return true;
+}
+
+bool store_backup(store_t *s, const char *path, errs_t *errs)
+{
+	sqlite3 *dst;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		errs_add(errs, path, "cannot be created: %s", dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return false;
+	}
+	bool ok = copy_db(s->db, dst, errs);
+	/* The copy is one plain file: no WAL beside it. */
+	if (ok && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		ok = false;
+	sqlite3_close(dst);
+	return ok;
+}
+
+bool store_restore(store_t *s, const char *path, errs_t *errs)
+{
+	sqlite3 *src;
+	if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		errs_add(errs, path, "cannot be opened");
+		sqlite3_close(src);
+		return false;
+	}
+	/* It must be a secstep database: readable, intact, our schema. */
+	sqlite3_stmt *st;
+	int version = -1, companies = -1;
+	bool intact = false;
+	if (sqlite3_prepare_v2(src, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			intact = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+		sqlite3_finalize(st);
+	}
+	if (intact && sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (intact && sqlite3_prepare_v2(src, "SELECT count(*) FROM company", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			companies = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (!intact || version < 1 || version > schema_latest() || companies < 0) {
+		errs_add(errs, path, "is not a secstep database (or it is damaged)");
+		sqlite3_close(src);
+		return false;
+	}
+	bool ok = copy_db(src, s->db, errs);
+	sqlite3_close(src);
+	/* Drop cached statements' state and bring an older copy up to date. */
+	return ok && migrate(s, errs);
+}

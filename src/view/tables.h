@@ -1,0 +1,32 @@
+/* tables.h — the company's registers as plain tables (a header row and
+ * rows of strings), shared by the CSV and XLSX writers. */
+#ifndef SECSTEP_TABLES_H
+#define SECSTEP_TABLES_H
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "catalog/catalog.h"
+#include "core/model.h"
+
+typedef struct {
+	const char *name;          /* file / sheet name: "people" */
+	const char **head;         /* column titles */
+	size_t n_cols;
+	const char ***rows;        /* rows[i][col] */
+	size_t n_rows, cap_rows;
+} table_t;
+
+/* Builds every table of a company: people, roles, exams, learning, tasks,
+ * assets (with computed risks).  Strings live in arena.  Returns the
+ * count; *out is an arena array. */
+size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t today, arena_t *arena,
+		    table_t **out);
+
+/* CSV for Excel: UTF-8 with BOM, CRLF, quoted as needed, and a cell that
+ * starts like a formula (= + - @ tab CR) prefixed with ' so Excel shows it
+ * as text. */
+void csv_write(const table_t *t, buf_t *out);
+/* One cell, neutralised and quoted (exposed for tests). */
+void csv_cell(buf_t *out, const char *s);
+
+#endif

@@ -296,3 +296,66 @@ bool store_consult_list(store_t *s, int64_t company, consult_row **out, size_t *
 	}
 	return finish(s, st, rc, errs);
 }
+
+bool store_feed_add(store_t *s, int64_t company, const unsigned char hash[32], const char *person_key,
+		    const char *label, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "INSERT INTO calendar_feed (company_id, token_hash, person_key, label) VALUES (?, ?, ?, ?)", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, company);
+	sqlite3_bind_blob(st, 2, hash, 32, SQLITE_TRANSIENT);
+	bind_text(st, 3, person_key && *person_key ? person_key : NULL);
+	bind_text(st, 4, label);
+	return run(s, st, errs);
+}
+
+bool store_feed_find(store_t *s, const unsigned char hash[32], int64_t *company, char *person_key,
+		     size_t keylen, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "SELECT company_id, person_key FROM calendar_feed WHERE token_hash = ?", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*company = sqlite3_column_int64(st, 0);
+		copy_col(person_key, keylen, st, 1);
+	}
+	finish(s, st, rc, errs);
+	return rc == SQLITE_ROW;
+}
+
+bool store_feed_list(store_t *s, int64_t company, feed_row **out, size_t *n, errs_t *errs)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = q(s, "SELECT id, person_key, label, created_at FROM calendar_feed WHERE company_id = ? ORDER BY id", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, company);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		feed_row *f = &(*out)[(*n)++];
+		f->id = sqlite3_column_int64(st, 0);
+		copy_col(f->person_key, sizeof f->person_key, st, 1);
+		copy_col(f->label, sizeof f->label, st, 2);
+		copy_col(f->created_at, sizeof f->created_at, st, 3);
+	}
+	return finish(s, st, rc, errs);
+}
+
+bool store_feed_revoke(store_t *s, int64_t company, int64_t id, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "DELETE FROM calendar_feed WHERE company_id = ? AND id = ?", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, company);
+	sqlite3_bind_int64(st, 2, id);
+	return run(s, st, errs);
+}

@@ -71,4 +71,19 @@ bool store_consult_add(store_t *s, int64_t company, const char *date, const char
 		       const char *topic, const char *notes, const char *author, errs_t *errs);
 bool store_consult_list(store_t *s, int64_t company, consult_row **out, size_t *n, errs_t *errs);
 
+/* Calendar feeds: secret links to a company's (or one person's) dates. */
+typedef struct {
+	int64_t id;
+	char person_key[40];
+	char label[256];
+	char created_at[32];
+} feed_row;
+bool store_feed_add(store_t *s, int64_t company, const unsigned char hash[32], const char *person_key,
+		    const char *label, errs_t *errs);
+/* Finds a feed by the hash of its secret; false when there is none. */
+bool store_feed_find(store_t *s, const unsigned char hash[32], int64_t *company, char *person_key,
+		     size_t keylen, errs_t *errs);
+bool store_feed_list(store_t *s, int64_t company, feed_row **out, size_t *n, errs_t *errs);
+bool store_feed_revoke(store_t *s, int64_t company, int64_t id, errs_t *errs);
+
 #endif

@@ -124,6 +124,15 @@ static const char *const migrations[] = {
 
 	/* 3: a version per company, bumped by every save (snapshot caches) */
 	"ALTER TABLE company ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
+
+	/* 4: secret calendar feed links (only a hash of the secret is kept) */
+	"CREATE TABLE calendar_feed ("
+	"  id INTEGER PRIMARY KEY,"
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  token_hash BLOB NOT NULL UNIQUE,"
+	"  person_key TEXT,"
+	"  label TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (datetime('now')));",
 };
 
 const char *schema_migration(int n)

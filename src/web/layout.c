@@ -47,6 +47,7 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 				{NAV_DIAG, "/diagnosis", "診断", "Diagnosis"},
 				{NAV_HELP, "/help", "外部の力", "Outside help"},
 				{NAV_REF, "/reference", "ガイドブック", "Guidebook"},
+				{NAV_EXPORT, "/export", "書き出し", "Export"},
 			};
 			for (size_t i = 0; i < ARRAY_LEN(items); i++) {
 				hp(r, "<a href=\"/c/%lld%s", (long long)r->company_id, items[i].href);

@@ -56,6 +56,13 @@ void h_help(req_t *r);
 void h_help_post(req_t *r);
 void h_brief(req_t *r);
 void h_reference(req_t *r);
+/* pages_export.c */
+void h_export(req_t *r);
+void h_export_file(req_t *r);
+void h_feed_add_post(req_t *r);
+void h_feed_revoke_post(req_t *r);
+void h_ics(req_t *r);
+void h_backup(req_t *r);
 /* api.c */
 void api_companies(req_t *r);
 void api_company(req_t *r);

@@ -177,6 +177,11 @@ void route_request(req_t *r)
 		}
 		return;
 	}
+	if (rt->access == ACC_ADMIN && r->account != 1) {
+		fail_page(r, 403, "この操作はこのサーバーの管理者（最初に作られたアカウント）だけができます。",
+			  "Only this install's administrator (the first account) can do this.");
+		return;
+	}
 	if (is_write && !(rt->flags & RF_NO_CSRF) && !csrf_ok(r)) {
 		fail_page(r, 403, "送信を確認できませんでした（CSRF トークンがありません）。ページを開き直してから、もう一度送信してください。",
 			  "The form could not be verified (missing CSRF token). Reload the page and send it again.");

@@ -44,6 +44,12 @@ const route_t routes[] = {
 	{"GET", "/c/:company/reference", ACC_READ, C, h_reference},
 	{"GET", "/c/:company/me", ACC_MEMBER, C, h_me},
 	{"POST", "/c/:company/me/learning", ACC_MEMBER, C, h_me_learning_post},
+	{"GET", "/c/:company/export", ACC_READ, C, h_export},
+	{"GET", "/c/:company/export/:file", ACC_READ, C, h_export_file},
+	{"POST", "/c/:company/export/feeds", ACC_WRITE, C, h_feed_add_post},
+	{"POST", "/c/:company/export/feeds/:feed/revoke", ACC_WRITE, C, h_feed_revoke_post},
+	{"GET", "/ics/:token", ACC_PUBLIC, 0, h_ics},
+	{"GET", "/backup", ACC_ADMIN, 0, h_backup},
 	{"GET", "/c/:company/members", ACC_OWNER, C, h_members},
 	{"POST", "/c/:company/members", ACC_OWNER, C, h_members_post},
 

@@ -270,6 +270,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		MHD_add_response_header(resp, "Location", r.location);
 	if (r.etag)
 		MHD_add_response_header(resp, "ETag", r.etag);
+	if (r.disposition)
+		MHD_add_response_header(resp, "Content-Disposition", r.disposition);
 	for (int i = 0; i < r.n_set_cookie; i++)
 		MHD_add_response_header(resp, "Set-Cookie", r.set_cookie[i]);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r.status, resp);

@@ -27,6 +27,7 @@ typedef enum {
 	ACC_READ,       /* owner, officer or adviser of that company */
 	ACC_WRITE,      /* owner or officer */
 	ACC_OWNER,      /* owner only */
+	ACC_ADMIN,      /* the install's first account (made at first-run setup) */
 } access_t;
 
 enum {
@@ -91,6 +92,7 @@ struct req {
 	int n_set_cookie;
 	const char *cache;       /* Cache-Control; default no-store */
 	const char *etag;
+	const char *disposition; /* Content-Disposition (downloads) */
 	bool api;
 };
 
@@ -127,7 +129,7 @@ bool save_company(req_t *r);
 /* ---- page frame (layout.c) ---- */
 
 typedef enum {
-	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS
+	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS, NAV_EXPORT
 } nav_t;
 void page_begin(req_t *r, const char *title, nav_t nav);
 void page_end(req_t *r);

@@ -145,17 +145,11 @@ static int cmd_remove(cli_t *cx, args_t *a)
 		return EXIT_FAIL;
 	}
 	const char *key = arena_strdup(&co->arena, p->key);
-	size_t i = (size_t)(p - co->people);
-	memmove(&co->people[i], &co->people[i + 1], (co->n_people - i - 1) * sizeof *co->people);
-	co->n_people--;
 	/* Tasks they held go back to nobody — say so, do not hide it. */
 	for (size_t t = 0; t < co->n_tasks; t++)
-		if (str_eq(co->tasks[t].owner, key)) {
-			co->tasks[t].owner = NULL;
-			if (!cx->json)
-				printf("%s %s\n", co->tasks[t].task,
-				       tr(cx, "の担当者がいなくなりました", "no longer has an owner"));
-		}
+		if (str_eq(co->tasks[t].owner, key) && !cx->json)
+			printf("%s %s\n", co->tasks[t].task, tr(cx, "の担当者がいなくなりました", "no longer has an owner"));
+	company_remove_person(co, key);
 	errs_t e = ERRS_INIT;
 	return finish(cx, co, &e, "削除しました", "Person removed", key);
 }

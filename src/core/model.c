@@ -184,3 +184,33 @@ m_diagnosis *company_diagnosis_on(m_company *c, date_t date)
 	}
 	return d;
 }
+
+void company_remove_person(m_company *c, const char *key)
+{
+	m_person *p = company_person(c, key);
+	if (!p)
+		return;
+	char *k = arena_strdup(&c->arena, key);
+	size_t i = (size_t)(p - c->people);
+	memmove(&c->people[i], &c->people[i + 1], (c->n_people - i - 1) * sizeof *c->people);
+	c->n_people--;
+	for (size_t t = 0; t < c->n_tasks; t++)
+		if (str_eq(c->tasks[t].owner, k))
+			c->tasks[t].owner = NULL;
+	size_t w = 0;
+	for (size_t a = 0; a < c->n_acks; a++)
+		if (!str_eq(c->acks[a].person, k))
+			c->acks[w++] = c->acks[a];
+	c->n_acks = w;
+}
+
+const m_policy *company_policy(const m_company *c)
+{
+	return c->n_policies ? &c->policies[c->n_policies - 1] : NULL;
+}
+
+bool company_policy_in_force(const m_company *c)
+{
+	const m_policy *p = company_policy(c);
+	return p && p->approved != DATE_NONE && c->policy_published != DATE_NONE;
+}

@@ -74,6 +74,23 @@ typedef struct {
 	int threat, vulnerability;   /* 1–3 */
 } m_asset;
 
+/* One version of the basic policy (情報セキュリティ基本方針). */
+typedef struct {
+	int version;             /* 1, 2, … */
+	const char *body;
+	date_t created;
+	const char *author;
+	date_t approved;         /* DATE_NONE until the owner approves */
+	const char *approver;
+} m_policy;
+
+/* An employee's acknowledgement of a policy version. */
+typedef struct {
+	const char *person;      /* person key */
+	int version;
+	date_t date;
+} m_ack;
+
 /* One dated diagnosis: answers by catalog id (checkpoints, questions,
  * self-diagnosis items). */
 typedef struct {
@@ -100,6 +117,10 @@ typedef struct {
 	size_t n_diagnoses, cap_diagnoses;
 	date_t policy_published;     /* DATE_NONE when no published basic policy */
 	const char *policy_where;
+	m_policy *policies;          /* in version order; the last is current */
+	size_t n_policies, cap_policies;
+	m_ack *acks;
+	size_t n_acks, cap_acks;
 	arena_t arena;
 } m_company;
 
@@ -120,6 +141,14 @@ m_diagnosis *company_add_diagnosis(m_company *c, date_t date);
  * is a whole picture).  Pointers into c->diagnoses stay valid until the
  * next call that adds one. */
 m_diagnosis *company_diagnosis_on(m_company *c, date_t date);
+
+/* Removes a person: their tasks go back to nobody, their policy
+ * acknowledgements go. */
+void company_remove_person(m_company *c, const char *key);
+/* The current (latest) policy version, or NULL. */
+const m_policy *company_policy(const m_company *c);
+/* An approved policy that is published: the evidence for cp-2-1. */
+bool company_policy_in_force(const m_company *c);
 
 bool person_has_role(const m_person *p, const char *role, const m_role **out);
 bool person_passed(const m_person *p, const char *exam);

@@ -22,6 +22,7 @@ typedef struct {
 typedef struct {
 	int current_step, working_step;
 	answer_t cp[CAT_CHECKPOINTS];     /* effective answer per checkpoint */
+	bool evidence[CAT_CHECKPOINTS];    /* answered by the company's records */
 	bool met[CAT_CHECKPOINTS];
 	int unmet[CAT_CHECKPOINTS];        /* checkpoint indexes */
 	size_t n_unmet;

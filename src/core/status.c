@@ -107,6 +107,12 @@ void status_compute(const catalog *cat, const m_company *co, const m_diagnosis *
 	for (int i = 0; i < CAT_CHECKPOINTS; i++) {
 		const cat_checkpoint *cp = &cat->checkpoints[i];
 		st->cp[i] = d ? checkpoint_answer(cat, d, cp) : ANS_NONE;
+		/* Evidence answers a checkpoint: an approved, published basic
+		 * policy is cp-2-1 done. */
+		if (str_eq(cp->id, "cp-2-1") && company_policy_in_force(co)) {
+			st->cp[i] = ANS_YES;
+			st->evidence[i] = true;
+		}
 		st->met[i] = st->cp[i] == ANS_YES || st->cp[i] == ANS_NA;
 		if (!st->met[i])
 			st->unmet[st->n_unmet++] = i;

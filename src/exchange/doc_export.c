@@ -168,10 +168,32 @@ json_t *doc_export(const catalog *cat, const m_company *c)
 	}
 	json_object_set_new(doc, "assets", assets);
 
-	if (c->policy_published != DATE_NONE || c->policy_where) {
+	if (c->policy_published != DATE_NONE || c->policy_where || c->n_policies || c->n_acks) {
 		json_t *p = json_object();
 		set_date(p, "published", c->policy_published);
 		set_str(p, "where", c->policy_where);
+		if (c->n_policies) {
+			json_t *vs = json_array();
+			for (size_t i = 0; i < c->n_policies; i++) {
+				const m_policy *pv = &c->policies[i];
+				json_t *o = json_pack("{s:i, s:s}", "version", pv->version, "body", pv->body);
+				set_date(o, "created", pv->created);
+				set_str(o, "author", pv->author);
+				set_date(o, "approved", pv->approved);
+				set_str(o, "approver", pv->approver);
+				json_array_append_new(vs, o);
+			}
+			json_object_set_new(p, "versions", vs);
+		}
+		if (c->n_acks) {
+			json_t *as = json_array();
+			for (size_t i = 0; i < c->n_acks; i++) {
+				json_t *o = json_pack("{s:s, s:i}", "person", c->acks[i].person, "version", c->acks[i].version);
+				set_date(o, "date", c->acks[i].date);
+				json_array_append_new(as, o);
+			}
+			json_object_set_new(p, "acknowledgements", as);
+		}
 		json_object_set_new(doc, "policy", p);
 	}
 	return doc;

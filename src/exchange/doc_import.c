@@ -608,10 +608,74 @@ static void read_policy(ictx *x, json_t *root)
 		return;
 	size_t n = push_key(x, "policy");
 	if (want_type(x, v, JSON_OBJECT, "an object")) {
-		static const char *const keys[] = {"published", "where", NULL};
+		static const char *const keys[] = {"published", "where", "versions", "acknowledgements", NULL};
 		only_keys(x, v, keys);
 		x->co->policy_published = get_date(x, v, "published", false);
 		x->co->policy_where = get_str(x, v, "where", false, DOC_MAX_NAME);
+		json_t *vs = json_object_get(v, "versions");
+		if (vs && !json_is_null(vs)) {
+			size_t m = push_key(x, "versions");
+			if (want_type(x, vs, JSON_ARRAY, "a list") && json_array_size(vs) <= DOC_MAX_LIST) {
+				size_t i;
+				json_t *e;
+				json_array_foreach(vs, i, e) {
+					size_t k = push_idx(x, i);
+					if (want_type(x, e, JSON_OBJECT, "an object")) {
+						static const char *const vkeys[] = {"version", "body", "created", "author",
+										    "approved", "approver", NULL};
+						only_keys(x, e, vkeys);
+						m_policy *pv = arena_push(&x->co->arena, (void **)&x->co->policies,
+									  &x->co->n_policies, &x->co->cap_policies, sizeof *pv);
+						pv->version = get_int(x, e, "version", 1, 100000, true, 1);
+						if (pv->version != (int)i + 1) {
+							size_t q = push_key(x, "version");
+							err(x, "versions must be numbered 1, 2, 3 … in order%s", "");
+							pop(x, q);
+						}
+						pv->body = get_str(x, e, "body", true, 20000);
+						pv->created = get_date(x, e, "created", true);
+						pv->author = get_str(x, e, "author", false, DOC_MAX_NAME);
+						pv->approved = get_date(x, e, "approved", false);
+						pv->approver = get_str(x, e, "approver", false, DOC_MAX_NAME);
+					}
+					pop(x, k);
+				}
+			}
+			pop(x, m);
+		}
+		json_t *as = json_object_get(v, "acknowledgements");
+		if (as && !json_is_null(as)) {
+			size_t m = push_key(x, "acknowledgements");
+			if (want_type(x, as, JSON_ARRAY, "a list") && json_array_size(as) <= DOC_MAX_PEOPLE) {
+				size_t i;
+				json_t *e;
+				json_array_foreach(as, i, e) {
+					size_t k = push_idx(x, i);
+					if (want_type(x, e, JSON_OBJECT, "an object")) {
+						static const char *const akeys[] = {"person", "version", "date", NULL};
+						only_keys(x, e, akeys);
+						m_ack *ak = arena_push(&x->co->arena, (void **)&x->co->acks, &x->co->n_acks,
+								       &x->co->cap_acks, sizeof *ak);
+						ak->person = get_str(x, e, "person", true, 32);
+						ak->version = get_int(x, e, "version", 1, 100000, true, 1);
+						ak->date = get_date(x, e, "date", true);
+						size_t q = push_key(x, "person");
+						if (ak->person && !company_person(x->co, ak->person))
+							err(x, "no person with id \"%s\" in people", ak->person);
+						pop(x, q);
+						q = push_key(x, "version");
+						if (ak->version > (int)x->co->n_policies)
+							err(x, "there is no policy version %d", ak->version);
+						for (size_t j = 0; ak->person && j + 1 < x->co->n_acks; j++)
+							if (str_eq(x->co->acks[j].person, ak->person) && x->co->acks[j].version == ak->version)
+								err(x, "%s", "this acknowledgement is listed twice");
+						pop(x, q);
+					}
+					pop(x, k);
+				}
+			}
+			pop(x, m);
+		}
 	}
 	pop(x, n);
 }

@@ -133,6 +133,23 @@ static const char *const migrations[] = {
 	"  person_key TEXT,"
 	"  label TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL DEFAULT (datetime('now')));",
+
+	/* 5: the basic policy: versions and employees' acknowledgements */
+	"CREATE TABLE policy_version ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  author TEXT,"
+	"  approved TEXT,"
+	"  approver TEXT,"
+	"  PRIMARY KEY (company_id, version));"
+	"CREATE TABLE policy_ack ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  person_key TEXT NOT NULL,"
+	"  version INTEGER NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  PRIMARY KEY (company_id, person_key, version));",
 };
 
 const char *schema_migration(int n)

@@ -221,6 +221,35 @@ static bool load_rest(store_t *s, m_company *c, errs_t *errs)
 	if (!step_done(s, st, rc, errs))
 		return false;
 
+	st = q(s, "SELECT version, body, created, author, approved, approver FROM policy_version "
+		  "WHERE company_id = ? ORDER BY version", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m_policy *pv = arena_push(a, (void **)&c->policies, &c->n_policies, &c->cap_policies, sizeof *pv);
+		pv->version = sqlite3_column_int(st, 0);
+		pv->body = col_text(a, st, 1);
+		pv->created = col_date(st, 2);
+		pv->author = col_text(a, st, 3);
+		pv->approved = col_date(st, 4);
+		pv->approver = col_text(a, st, 5);
+	}
+	if (!step_done(s, st, rc, errs))
+		return false;
+	st = q(s, "SELECT person_key, version, date FROM policy_ack WHERE company_id = ? ORDER BY version, person_key", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m_ack *k = arena_push(a, (void **)&c->acks, &c->n_acks, &c->cap_acks, sizeof *k);
+		k->person = col_text(a, st, 0);
+		k->version = sqlite3_column_int(st, 1);
+		k->date = col_date(st, 2);
+	}
+	if (!step_done(s, st, rc, errs))
+		return false;
+
 	st = q(s, "SELECT d.id, d.taken_on, x.item, x.answer FROM diagnosis d "
 		  "LEFT JOIN diagnosis_answer x ON x.diagnosis_id = d.id "
 		  "WHERE d.company_id = ? ORDER BY d.pos, x.item", errs);
@@ -399,6 +428,31 @@ static bool insert_children(store_t *s, const m_company *c, errs_t *errs)
 		if (!run(s, st, errs))
 			return false;
 	}
+	for (size_t i = 0; i < c->n_policies; i++) {
+		const m_policy *pv = &c->policies[i];
+		if (!(st = q(s, "INSERT INTO policy_version (company_id, version, body, created, author, approved, approver) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?)", errs)))
+			return false;
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int(st, 2, pv->version);
+		bind_text(st, 3, pv->body);
+		bind_date(st, 4, pv->created);
+		bind_text(st, 5, pv->author);
+		bind_date(st, 6, pv->approved);
+		bind_text(st, 7, pv->approver);
+		if (!run(s, st, errs))
+			return false;
+	}
+	for (size_t i = 0; i < c->n_acks; i++) {
+		if (!(st = q(s, "INSERT INTO policy_ack (company_id, person_key, version, date) VALUES (?, ?, ?, ?)", errs)))
+			return false;
+		sqlite3_bind_int64(st, 1, c->id);
+		bind_text(st, 2, c->acks[i].person);
+		sqlite3_bind_int(st, 3, c->acks[i].version);
+		bind_date(st, 4, c->acks[i].date);
+		if (!run(s, st, errs))
+			return false;
+	}
 	for (size_t i = 0; i < c->n_diagnoses; i++) {
 		const m_diagnosis *d = &c->diagnoses[i];
 		if (!(st = q(s, "INSERT INTO diagnosis (company_id, pos, taken_on) VALUES (?, ?, ?)", errs)))
@@ -465,6 +519,8 @@ static const char *const child_deletes[] = {
 	"DELETE FROM asset WHERE company_id = ?",
 	"DELETE FROM diagnosis_answer WHERE company_id = ?",
 	"DELETE FROM diagnosis WHERE company_id = ?",
+	"DELETE FROM policy_version WHERE company_id = ?",
+	"DELETE FROM policy_ack WHERE company_id = ?",
 };
 
 bool store_company_save(store_t *s, const m_company *c, errs_t *errs)

@@ -50,9 +50,9 @@ json_t *status_json(const catalog *cat, const m_company *co, const status_t *st)
 	for (size_t i = 0; i < st->n_sd_unknown; i++)
 		json_array_append_new(unknown, json_string(cat->sd[st->sd_unknown[i]].id));
 	for (int i = 0; i < CAT_CHECKPOINTS; i++)
-		json_array_append_new(cps, json_pack("{s:s, s:i, s:o, s:b}", "id", cat->checkpoints[i].id,
+		json_array_append_new(cps, json_pack("{s:s, s:i, s:o, s:b, s:b}", "id", cat->checkpoints[i].id,
 						     "step", cat->checkpoints[i].step, "answer",
-						     answer_or_null(st->cp[i]), "met", st->met[i]));
+						     answer_or_null(st->cp[i]), "met", st->met[i], "evidence", st->evidence[i]));
 	json_t *sd = json_pack("{s:o, s:o, s:o, s:i}",
 			       "score", st->sd_complete ? json_integer(st->sd_score) : json_null(),
 			       "band", st->band ? json_string(st->band->id) : json_null(),

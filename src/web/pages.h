@@ -56,6 +56,12 @@ void h_help(req_t *r);
 void h_help_post(req_t *r);
 void h_brief(req_t *r);
 void h_reference(req_t *r);
+/* pages_policy.c */
+void h_policy(req_t *r);
+void h_policy_post(req_t *r);
+void h_policy_approve_post(req_t *r);
+void h_policy_publish_post(req_t *r);
+void h_me_ack_post(req_t *r);
 /* pages_export.c */
 void h_export(req_t *r);
 void h_export_file(req_t *r);

@@ -62,6 +62,22 @@ void h_me(req_t *r)
 		if (strcmp(r->cat->resources[i].kind, "partner") != 0)
 			hp(r, "<option value=\"%s\">%s</option>", r->cat->resources[i].id, TX(r, r->cat->resources[i].name));
 	hp(r, "</select><p><button type=\"submit\">%s</button></p></form></section>", T(r, "記録する", "Record"));
+	const m_policy *pol = company_policy(r->co);
+	if (pol && pol->approved != DATE_NONE) {
+		bool read = false;
+		for (size_t i = 0; i < r->co->n_acks; i++)
+			read |= str_eq(r->co->acks[i].person, me->key) && r->co->acks[i].version == pol->version;
+		hp(r, "<section class=\"card\"><h2>%s</h2><details><summary>%s</summary><pre style=\"white-space:pre-wrap;font:inherit\">%s</pre></details>",
+		   T(r, "会社の情報セキュリティ基本方針", "The company's information security policy"), T(r, "読む", "Read it"), pol->body);
+		if (read) {
+			hp(r, "<p><span class=\"badge good\">%s</span></p>", T(r, "読みました", "You have read it"));
+		} else {
+			hp(r, "<form method=\"post\" action=\"/c/%lld/me/ack\">", id);
+			csrf_field(r);
+			hp(r, "<button type=\"submit\">%s</button></form>", T(r, "読んで理解しました", "I have read and understood it"));
+		}
+		HL(r, "</section>");
+	}
 	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s</p></section>", T(r, "おかしいと思ったら", "If something looks wrong"),
 	   T(r, "不審なメール、パソコンの異常、紛失などに気づいたら、自分で直そうとせず、すぐにセキュリティ担当者に知らせてください。電源は切らずに、そのままにしておきます。",
 	     "If you notice a suspicious e-mail, a PC acting strangely, or something lost, do not try to fix it yourself: tell the security officer at once. Leave the PC as it is; do not switch it off."));

@@ -137,7 +137,7 @@ static void diagnosis_form(req_t *r, bool onboarding)
 		HL(r, "</section>");
 	}
 	if (!onboarding) {
-		hp(r, "<section class=\"card\"><h2>%s</h2><p class=\"muted\">%s</p>",
+		hp(r, "<section class=\"card\" id=\"sd\"><h2>%s</h2><p class=\"muted\">%s</p>",
 		   T(r, "5分でできる！情報セキュリティ自社診断（25項目）", "The 5-minute self-check (25 items)"),
 		   T(r, "はい 4点・一部 2点・いいえ 0点・わからない −1点（該当しない は 4点）。全部答えると点数が出ます。",
 		     "Yes 4, partly 2, no 0, don't know −1 (not applicable counts 4). The score appears once all 25 are answered."));

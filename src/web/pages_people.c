@@ -369,14 +369,7 @@ void h_person_remove_post(req_t *r)
 	m_person *p = path_person(r);
 	if (!p)
 		return;
-	m_company *co = r->co;
-	const char *key = arena_strdup(&r->arena, p->key);
-	size_t i = (size_t)(p - co->people);
-	memmove(&co->people[i], &co->people[i + 1], (co->n_people - i - 1) * sizeof *co->people);
-	co->n_people--;
-	for (size_t t = 0; t < co->n_tasks; t++)
-		if (str_eq(co->tasks[t].owner, key))
-			co->tasks[t].owner = NULL;
+	company_remove_person(r->co, p->key);
 	if (save_company(r))
 		redirect(r, "/c/%lld/people?saved=1", (long long)r->company_id);
 }

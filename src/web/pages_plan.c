@@ -64,6 +64,20 @@ void h_plan(req_t *r)
 	if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
 	hp(r, "<p class=\"lead\">%s</p>", TX(r, p->cstep->aim));
+	hp(r, "<section class=\"card\"><h2>%s</h2><ul>", T(r, "この段階のチェックポイント", "This STEP's checkpoints"));
+	for (size_t i = 0; i < p->cstep->n_checkpoints; i++) {
+		const cat_checkpoint *cp = &p->cstep->checkpoints[i];
+		bool met = p->status.met[cp->index];
+		/* the page where the work that closes it is done */
+		const char *where = !strcmp(cp->id, "cp-2-1") ? "policy" : !strcmp(cp->id, "cp-2-2") ? "diagnosis#sd" : "diagnosis";
+		hp(r, "<li><span class=\"badge %s\">%s</span> %s", met ? "good" : "warn", met ? T(r, "達成", "met") : T(r, "未達", "open"),
+		   TX(r, cp->title));
+		if (!met)
+			hp(r, " — <a href=\"/c/%lld/%s\">%s</a>", id, where,
+			   !strcmp(cp->id, "cp-2-1") ? T(r, "基本方針を作る", "Write the basic policy") : T(r, "取り組んだら診断を更新", "Update the diagnosis when done"));
+		HL(r, "</li>");
+	}
+	HL(r, "</ul></section>");
 	hp(r, "<section class=\"card\"><div class=\"row\" style=\"justify-content:space-between\"><h2>%s</h2>", T(r, "タスク（だれが・いつまでに）", "Tasks (who, by when)"));
 	if (r->person_key[0])
 		hp(r, "<a href=\"/c/%lld/plan%s\">%s</a>", id, mine ? "" : "?mine=1", mine ? T(r, "すべて表示", "Show all") : T(r, "自分のタスクだけ", "Mine only"));

@@ -25,6 +25,32 @@ for build in "$@"; do
 		SECSTEP="$bdir/secstep" TOP="$top" sh "$t" 2>&1 | tee -a "$log" | grep -v '^ok ' || true
 	done
 done
+# The browser tests (tests/browser, node:test + playwright-core + Chromium):
+# once, against the ASan+UBSan build when it exists.  Node's TAP reporter
+# prints one "ok N - name" / "not ok N - name" line per test() at column 0;
+# subtests and the YAML details are indented, so only the tests count.
+echo "== browser"
+if [ -x /usr/bin/chromium ] && [ -d "$top/node_modules/playwright-core" ] && command -v node >/dev/null 2>&1; then
+	bin="$top/build-san/secstep"
+	[ -x "$bin" ] || bin="$top/build/secstep"
+	echo "# SECSTEP_BIN=$bin"
+	(cd "$top" && SECSTEP_BIN="$bin" node --test --test-reporter=tap tests/browser/) >"$log.out" 2>&1
+	rc=$?
+	grep -E '^(not )?ok [0-9]+ - ' "$log.out" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&browser: |" | tee -a "$log"
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log.out"; then
+		echo "not ok - browser: node --test exited $rc" | tee -a "$log"
+		tail -40 "$log.out"
+	elif grep -q '^not ok' "$log.out"; then
+		# the YAML block of each failure, without the stack traces
+		awk '/^not ok [0-9]+ - /{p=1; print "# " $0; next}
+		     p && /^  \.\.\.$/ {p=0; next}
+		     p && /^  stack:/ {s=1; next}
+		     p && s && /^    / {next}
+		     {s=0} p {print}' "$log.out" | head -150
+	fi
+else
+	echo "not ok - browser tests: chromium or playwright-core missing" | tee -a "$log"
+fi
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok' "$log")
 rm -f "$log.out"

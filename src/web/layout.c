@@ -58,8 +58,10 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 					hp(r, "\">%s</a>", T(r, items[i].ja, items[i].en));
 			}
 			if (r->role == ROLE_OWNER) {
-				hp(r, "<a href=\"/c/%lld/members\"%s>%s</a>", (long long)r->company_id,
-				   nav == NAV_MEMBERS ? " aria-current=\"page\"" : "", T(r, "アカウント", "Accounts"));
+				hp(r, "<a href=\"/c/%lld/members\"", (long long)r->company_id);
+				if (nav == NAV_MEMBERS)
+					HL(r, " aria-current=\"page\"");
+				hp(r, ">%s</a>", T(r, "アカウント", "Accounts"));
 			}
 			HL(r, "</nav></div>");
 		}

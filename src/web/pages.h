@@ -79,6 +79,9 @@ void api_diagnosis(req_t *r);
 void api_catalog(req_t *r);
 
 /* Shared helpers (pages_common.c). */
+/* Whether the signed-in account may change this company (owner, officer);
+ * pages show forms only then (the router enforces it regardless). */
+bool can_write(const req_t *r);
 const char *answer_name(const req_t *r, answer_t a);
 const char *role_name(const req_t *r, const char *role);
 const char *exp_name(const req_t *r, const char *tag);

@@ -31,7 +31,7 @@ void check_account_fields(req_t *r, errs_t *e, const char *login, const char *na
 static void setup_form(req_t *r, const errs_t *e, const char *token)
 {
 	page_begin(r, T(r, "はじめての設定", "First-run setup"), NAV_NONE);
-	hp(r, "<section class=\"card\" style=\"max-width:40em\"><h1>%s</h1><p class=\"lead\">%s</p>",
+	hp(r, "<section class=\"card narrow\"><h1>%s</h1><p class=\"lead\">%s</p>",
 	   T(r, "ようこそ。最初のアカウントを作りましょう", "Welcome. Create the first account"),
 	   T(r, "このアカウントが最初の経営者（管理者）になります。あとで担当者・従業員・支援者のアカウントも追加できます。",
 	     "This account becomes the first owner. You can add officers, employees and advisers later."));
@@ -102,7 +102,7 @@ void h_setup_post(req_t *r)
 static void login_form(req_t *r, const char *msg_ja, const char *msg_en)
 {
 	page_begin(r, T(r, "ログイン", "Sign in"), NAV_NONE);
-	hp(r, "<section class=\"card\" style=\"max-width:32em\"><h1>%s</h1>", T(r, "ログイン", "Sign in"));
+	hp(r, "<section class=\"card narrow\"><h1>%s</h1>", T(r, "ログイン", "Sign in"));
 	if (msg_ja)
 		hp(r, "<div class=\"errors\" role=\"alert\"><p>%s</p></div>", T(r, msg_ja, msg_en));
 	const char *next = qarg(r, "next") ? qarg(r, "next") : form(r, "next");
@@ -133,8 +133,11 @@ void h_login(req_t *r)
 /* Only same-site paths are allowed as a place to go back to. */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') || strchr(next, '\n'))
+	if (!next || next[0] != '/' || next[1] == '/')
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 

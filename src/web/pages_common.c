@@ -98,3 +98,8 @@ int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck)
 	}
 	return n;
 }
+
+bool can_write(const req_t *r)
+{
+	return r->role == ROLE_OWNER || r->role == ROLE_OFFICER;
+}

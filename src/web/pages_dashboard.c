@@ -23,7 +23,7 @@ static void next_actions(req_t *r, const plan_t *p)
 	}
 	for (size_t i = 0; i < p->n_tasks && shown < 3; i++)
 		if (p->tasks[i].overdue) {
-			hp(r, "<li><a href=\"/c/%lld/plan\">%s %s</a></li>", id, T(r, "期限切れのタスクを進めましょう:", "Move the overdue task:"),
+			hp(r, "<li><a href=\"/c/%lld/plan\">%s %s</a></li>", id, T(r, "期限切れのタスクを進めましょう:", "Catch up on the overdue task:"),
 			   TX(r, p->tasks[i].task->title));
 			shown++;
 		}
@@ -34,6 +34,8 @@ static void next_actions(req_t *r, const plan_t *p)
 			shown++;
 		}
 	for (size_t i = 0; i < p->n_exams && shown < 3; i++) {
+		if (p->exams[i].record)   /* already planned or studying */
+			continue;
 		hp(r, "<li><a href=\"/c/%lld/learning\">%s%s%s%s</a></li>", id, p->exams[i].person->name,
 		   T(r, " さんに「", ": aim for "), TX(r, p->exams[i].exam->name), T(r, "」をすすめましょう", ""));
 		shown++;
@@ -68,15 +70,15 @@ void h_dashboard(req_t *r)
 	int met = 0;
 	for (size_t i = 0; i < p->cstep->n_checkpoints; i++)
 		met += st->met[p->cstep->checkpoints[i].index];
-	hp(r, "<p class=\"small muted\" style=\"margin:.6em 0 0\">%s</p>", T(r, "満たしたチェックポイント", "Checkpoints met"));
+	hp(r, "<p class=\"small muted tight\">%s</p>", T(r, "満たしたチェックポイント", "Checkpoints met"));
 	svg_progress(r, met, (int)p->cstep->n_checkpoints, T(r, "満たしたチェックポイント", "checkpoints met"));
-	hp(r, "<p class=\"small muted\" style=\"margin:.3em 0 0\">%s</p>", T(r, "完了したタスク", "Tasks done"));
+	hp(r, "<p class=\"small muted tight\">%s</p>", T(r, "完了したタスク", "Tasks done"));
 	svg_progress(r, (int)p->n_done, (int)p->n_tasks, T(r, "完了したタスク", "tasks done"));
 	hp(r, "</section><section class=\"card\"><h2>%s</h2><div class=\"next\">", T(r, "次にやること（3つ）", "Next three actions"));
 	next_actions(r, p);
 	HL(r, "</div></section>");
 
-	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "人の体制（必要な人数と今の人数）", "Staffing (needed and there)"));
+	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "人の体制（必要な人数と今の人数）", "Staffing: people needed and people in place"));
 	static const char *const lj[] = {"担当者", "専任の担当者", "責任者", "CISO"}, *const le[] = {"Officers", "Dedicated", "Lead", "CISO"};
 	int has[ST__COUNT], needs[ST__COUNT], n = 0;
 	const char *labels[ST__COUNT];
@@ -112,17 +114,22 @@ void h_dashboard(req_t *r)
 		}
 	hp(r, "<dl class=\"facts\"><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd><dt>%s</dt><dd>%d</dd></dl>",
 	   T(r, "合格", "Passed"), passed, T(r, "勉強中", "Studying"), studying, T(r, "受験予定", "Planned"), planned);
-	if (p->n_exams)
-		hp(r, "<p class=\"small\">%s %zu %s</p>", T(r, "この段階の試験をすすめたい担当者:", "Officers to take this STEP's exam:"),
-		   p->n_exams, T(r, "人", ""));
+	size_t to_start = 0;
+	for (size_t i = 0; i < p->n_exams; i++)
+		to_start += p->exams[i].record == NULL;
+	if (to_start)
+		hp(r, "<p class=\"small\">%s %zu %s</p>", T(r, "この段階の試験をまだ始めていない担当者:", "Officers yet to start this STEP's exam:"),
+		   to_start, T(r, "人", ""));
 	hp(r, "</section><section class=\"card\"><h2>%s</h2>", T(r, "これまでの推移", "Progress over time"));
 	svg_history(r, r->co);
 	hp(r, "</section><section class=\"card\"><h2>SECURITY ACTION</h2><p>★ %s<br>★★ %s</p><p class=\"muted small\">%s</p></section>",
 	   st->one_star ? T(r, "一つ星を宣言できる状態です", "ready to declare one star") : T(r, "一つ星: STEP1 のチェックポイントがそろうと宣言できます", "one star: declare once every STEP1 checkpoint is met"),
 	   st->two_star ? T(r, "二つ星を宣言できる状態です", "ready to declare two stars") : T(r, "二つ星: 自社診断（25項目）と基本方針の公開が必要です", "two stars: needs the 25-item self-check and a published basic policy"),
 	   T(r, "SECURITY ACTION は IPA の自己宣言制度です（認定ではありません）。", "SECURITY ACTION is IPA's self-declaration scheme (not a certification)."));
-	hp(r, "</div><p class=\"row noprint\"><a class=\"button secondary\" href=\"/c/%lld/profile\">%s</a></p>", id,
-	   T(r, "会社の情報を変える", "Edit the company profile"));
+	HL(r, "</div>");
+	if (can_write(r))
+		hp(r, "<p class=\"row noprint\"><a class=\"button secondary\" href=\"/c/%lld/profile\">%s</a></p>", id,
+		   T(r, "会社の情報を変える", "Edit the company profile"));
 	page_end(r);
 	plan_free(p);
 }

@@ -36,7 +36,7 @@ static void help_page(req_t *r, const errs_t *e)
 	show_errors(r, e);
 	hp(r, "<form method=\"post\" action=\"/c/%lld/help\" class=\"stack\">", id);
 	csrf_field(r);
-	hp(r, "<label for=\"date\">%s</label><input id=\"date\" name=\"date\" type=\"date\" value=\"%s\" style=\"max-width:12em\">", T(r, "日付", "Date"),
+	hp(r, "<label for=\"date\">%s</label><input id=\"date\" name=\"date\" type=\"date\" value=\"%s\" class=\"short\">", T(r, "日付", "Date"),
 	   date_str(r, r->today));
 	hp(r, "<label for=\"partner\">%s</label><input id=\"partner\" name=\"partner\" type=\"text\" maxlength=\"200\" required>",
 	   T(r, "相談先（例: ○○システム、商工会議所）", "With whom (e.g. our IT vendor, the chamber)"));
@@ -91,9 +91,13 @@ void h_brief(req_t *r)
 		const cat_tag *u = cat_tag_find(r->cat->it_uses, r->cat->n_it_uses, r->co->it_uses[i]);
 		hp(r, "%s%s", i ? T(r, "、", ", ") : "", u ? TX(r, u->name) : r->co->it_uses[i]);
 	}
-	hp(r, "</dd><dt>%s</dt><dd>STEP%d (%s STEP%d)</dd><dt>%s</dt><dd>%d / %d</dd></dl>", T(r, "いまの段階", "Current STEP"), st.current_step,
-	   T(r, "取り組み中", "working on"), st.working_step, T(r, "セキュリティ担当者", "Security officers"), st.staffing.has[ST_OFFICER],
-	   st.staffing.needs[ST_OFFICER]);
+	hp(r, "</dd><dt>%s</dt><dd>", T(r, "いまの段階", "Current STEP"));
+	if (st.current_step)
+		hp(r, "STEP%d ", st.current_step);
+	else
+		hp(r, "%s ", T(r, "STEP1 の手前", "before STEP1"));
+	hp(r, "(%s STEP%d)</dd><dt>%s</dt><dd>%d / %d</dd></dl>", T(r, "取り組み中", "working on"), st.working_step,
+	   T(r, "セキュリティ担当者", "Security officers"), st.staffing.has[ST_OFFICER], st.staffing.needs[ST_OFFICER]);
 	hp(r, "<h2>%s</h2><ul>", T(r, "できていること", "In place"));
 	for (int i = 0; i < CAT_CHECKPOINTS; i++)
 		if (st.met[i])

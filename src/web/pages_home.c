@@ -31,7 +31,7 @@ void h_home(req_t *r)
 		     "Enter your profile, then your people, then answer a few plain questions: you get your own plan from the guidebook (who does what by when)."),
 		   T(r, "会社を登録する", "Add a company"));
 	} else {
-		hp(r, "<section class=\"card\"><table><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+		hp(r, "<section class=\"card scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 		   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
 		   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
 		for (size_t i = 0; i < n; i++) {
@@ -44,10 +44,16 @@ void h_home(req_t *r)
 			hp(r, "<tr><td><a href=\"/c/%lld%s\">%s</a></td><td>%s</td>", (long long)co->id,
 			   ms[i].role == ROLE_EMPLOYEE ? "/me" : "", co->name,
 			   r->lang == LANG_EN ? role_en[ms[i].role] : role_ja[ms[i].role]);
-			hp(r, "<td><span class=\"badge info\">STEP%d</span></td><td>%d / %d</td>", p->status.current_step,
-			   p->status.staffing.has[ST_OFFICER], p->status.staffing.needs[ST_OFFICER]);
-			hp(r, "<td>%s%zu</span></td><td>%zu</td></tr>", p->n_overdue ? "<span class=\"badge bad\">" : "<span>",
-			   p->n_overdue, p->status.n_unmet);
+			if (p->status.current_step)
+				hp(r, "<td><span class=\"badge info\">STEP%d</span></td>", p->status.current_step);
+			else
+				hp(r, "<td><span class=\"badge\">%s</span></td>", T(r, "STEP1 の手前", "before STEP1"));
+			hp(r, "<td>%d / %d</td>", p->status.staffing.has[ST_OFFICER], p->status.staffing.needs[ST_OFFICER]);
+			if (p->n_overdue)
+				hp(r, "<td><span class=\"badge bad\">%zu</span></td>", p->n_overdue);
+			else
+				HL(r, "<td>0</td>");
+			hp(r, "<td>%zu</td></tr>", p->status.n_unmet);
 			plan_free(p);
 			company_free(co);
 		}
@@ -82,7 +88,7 @@ static void profile_form(req_t *r, const m_company *co, const errs_t *e, const c
 	if (!emp && co && co->employees)
 		snprintf(ebuf, sizeof ebuf, "%d", co->employees);
 	hp(r, "<label for=\"employees\">%s</label><input id=\"employees\" name=\"employees\" type=\"number\" min=\"1\" "
-	      "max=\"1000000\" required value=\"%s\" style=\"max-width:10em\">", T(r, "従業員数", "Employees"), emp ? emp : ebuf);
+	      "max=\"1000000\" required value=\"%s\" class=\"short\">", T(r, "従業員数", "Employees"), emp ? emp : ebuf);
 	hp(r, "<fieldset class=\"checks\"><legend>%s</legend>", T(r, "ITの使い方（あてはまるものすべて）", "How you use IT (all that apply)"));
 	const char *posted[64];
 	int np = form_all(r, "it_uses", posted, 64);
@@ -147,9 +153,15 @@ static void onboard_steps(req_t *r, int at)
 	static const char *const ja[] = {"会社の情報", "社員", "診断", "結果", "計画"};
 	static const char *const en[] = {"Profile", "People", "Diagnosis", "Result", "Plan"};
 	hp(r, "<ol class=\"steps\" aria-label=\"%s\">", T(r, "はじめの手順", "Getting started"));
-	for (int i = 0; i < 5; i++)
-		hp(r, "<li%s>%d. %s</li>", i == at ? " aria-current=\"step\"" : i < at ? " class=\"done\"" : "", i + 1,
-		   r->lang == LANG_EN ? en[i] : ja[i]);
+	for (int i = 0; i < 5; i++) {
+		if (i == at)
+			HL(r, "<li aria-current=\"step\">");
+		else if (i < at)
+			HL(r, "<li class=\"done\">");
+		else
+			HL(r, "<li>");
+		hp(r, "%d. %s</li>", i + 1, r->lang == LANG_EN ? en[i] : ja[i]);
+	}
 	HL(r, "</ol>");
 }
 

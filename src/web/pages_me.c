@@ -29,8 +29,8 @@ void h_me(req_t *r)
 			continue;
 		const cat_task *ct = cat_task_find(r->cat, t->task);
 		any = true;
-		hp(r, "<li><strong>%s</strong> — %s %s <span class=\"badge\">%s</span><div class=\"small muted\">%s</div></li>", TX(r, ct->title),
-		   T(r, "期限", "due"), t->due != DATE_NONE ? date_str(r, t->due) : "-", status_name(r, t->status), TX(r, ct->summary));
+		hp(r, "<li><strong>%s</strong> — %s %s <span class=\"badge\">%s</span></li>", TX(r, ct->title),
+		   T(r, "期限", "due"), t->due != DATE_NONE ? date_str(r, t->due) : "-", status_name(r, t->status));
 	}
 	HL(r, "</ul>");
 	if (!any)
@@ -48,7 +48,12 @@ void h_me(req_t *r)
 		bool all = false;
 		for (size_t a = 0; a < res->n_audiences; a++)
 			all |= str_eq(res->audiences[a], "all_staff");
-		if (!all)
+		/* material to read or watch, not programmes or people */
+		static const char *const kinds[] = {"content", "elearning", "video", "handbook"};
+		bool material = false;
+		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
+			material |= str_eq(res->kind, kinds[k]);
+		if (!all || !material)
 			continue;
 		if (res->url && *res->url)
 			hp(r, "<li><a href=\"%s\" rel=\"noopener noreferrer\">%s</a> — <span class=\"small\">%s</span></li>", res->url, TX(r, res->name), TX(r, res->what));
@@ -67,7 +72,7 @@ void h_me(req_t *r)
 		bool read = false;
 		for (size_t i = 0; i < r->co->n_acks; i++)
 			read |= str_eq(r->co->acks[i].person, me->key) && r->co->acks[i].version == pol->version;
-		hp(r, "<section class=\"card\"><h2>%s</h2><details><summary>%s</summary><pre style=\"white-space:pre-wrap;font:inherit\">%s</pre></details>",
+		hp(r, "<section class=\"card\"><h2>%s</h2><details><summary>%s</summary><pre class=\"doc\">%s</pre></details>",
 		   T(r, "会社の情報セキュリティ基本方針", "The company's information security policy"), T(r, "読む", "Read it"), pol->body);
 		if (read) {
 			hp(r, "<p><span class=\"badge good\">%s</span></p>", T(r, "読みました", "You have read it"));

@@ -28,8 +28,8 @@ void h_onboard_people(req_t *r)
 	}
 	hp(r, "<form method=\"post\" action=\"/c/%lld/onboard/people\">", (long long)r->company_id);
 	csrf_field(r);
-	hp(r, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "名前", "Name"),
-	   T(r, "部署・役職", "Department / position"), T(r, "関係する経験", "Related experience"),
+	hp(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "名前", "Name"),
+	   T(r, "部署", "Department"), T(r, "関係する経験", "Related experience"),
 	   T(r, "やってみたい", "Volunteers"));
 	for (int i = 0; i < QUICK_ROWS; i++) {
 		hp(r, "<tr><td><input type=\"text\" name=\"name%d\" aria-label=\"%s %d\" maxlength=\"200\"></td>", i,
@@ -42,7 +42,7 @@ void h_onboard_people(req_t *r)
 		hp(r, "</td><td><label><input type=\"checkbox\" name=\"vol%d\" value=\"1\"> %s</label></td></tr>", i,
 		   T(r, "希望", "yes"));
 	}
-	hp(r, "</tbody></table><p class=\"row\"><button type=\"submit\">%s</button> <a href=\"/c/%lld/onboard/diagnosis\">%s</a></p></form></section>",
+	hp(r, "</tbody></table></div><p class=\"row\"><button type=\"submit\">%s</button> <a href=\"/c/%lld/onboard/diagnosis\">%s</a></p></form></section>",
 	   T(r, "登録して次へ：診断", "Save and continue: diagnosis"), (long long)r->company_id,
 	   T(r, "あとで登録する", "Skip for now"));
 	page_end(r);
@@ -154,8 +154,13 @@ static void diagnosis_form(req_t *r, bool onboarding)
 		}
 		HL(r, "</section>");
 	}
-	hp(r, "<p><button type=\"submit\">%s</button></p></form>",
-	   onboarding ? T(r, "答えを保存して結果を見る", "Save answers and see the result") : T(r, "診断を保存する", "Save the diagnosis"));
+	if (can_write(r))
+		hp(r, "<p><button type=\"submit\">%s</button></p>",
+		   onboarding ? T(r, "答えを保存して結果を見る", "Save answers and see the result") : T(r, "診断を保存する", "Save the diagnosis"));
+	else
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "支援者は診断を見ることができます（答えを変えるのは会社の方です）。",
+						      "Advisers can read the diagnosis; the company changes the answers."));
+	HL(r, "</form>");
 }
 
 void h_onboard_diagnosis(req_t *r)

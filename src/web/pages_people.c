@@ -95,16 +95,17 @@ void h_people(req_t *r)
 	hp(r, "<h1>%s</h1>", T(r, "人", "People"));
 	if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
-	hp(r, "<section class=\"card\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	hp(r, "<section class=\"card scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	   T(r, "名前", "Name"), T(r, "部署・役職", "Department"), T(r, "セキュリティの役割", "Security roles"), T(r, "経験", "Experience"),
 	   T(r, "試験", "Exams"));
 	for (size_t i = 0; i < r->co->n_people; i++) {
 		const m_person *ps = &r->co->people[i];
-		hp(r, "<tr><td><a href=\"/c/%lld/people/%s\">%s</a>%s</td><td>%s %s</td><td>", id, ps->key, ps->name,
-		   ps->volunteer ? T(r, " <span class=\"badge info\">希望者</span>", " <span class=\"badge info\">volunteer</span>") : "",
-		   ps->department ? ps->department : "", ps->position ? ps->position : "");
+		hp(r, "<tr><td><a href=\"/c/%lld/people/%s\">%s</a>", id, ps->key, ps->name);
+		if (ps->volunteer)
+			hp(r, " <span class=\"badge info\">%s</span>", T(r, "希望者", "volunteer"));
+		hp(r, "</td><td>%s %s</td><td>", ps->department ? ps->department : "", ps->position ? ps->position : "");
 		for (size_t k = 0; k < ps->n_roles; k++)
-			hp(r, "<span class=\"badge good\">%s・%s</span> ", role_name(r, ps->roles[k].role),
+			hp(r, "<span class=\"badge good\">%s%s%s</span> ", role_name(r, ps->roles[k].role), T(r, "・", ", "),
 			   ps->roles[k].time == TIME_DEDICATED ? T(r, "専任", "dedicated") : T(r, "兼務", "part-time"));
 		HL(r, "</td><td>");
 		for (size_t k = 0; k < ps->n_experience; k++)
@@ -126,10 +127,12 @@ void h_people(req_t *r)
 			hp(r, "%s%s", i ? T(r, "、", ", ") : "", p->candidates[i].person->name);
 		hp(r, "</p><p><a href=\"/c/%lld/plan#candidates\">%s</a></p></section>", id, T(r, "計画のページで任命する", "Appoint on the plan page"));
 	}
-	hp(r, "<section class=\"card\"><h2>%s</h2><form method=\"post\" action=\"/c/%lld/people\" class=\"stack\">", T(r, "人を追加", "Add a person"), id);
-	csrf_field(r);
-	person_fields(r, NULL);
-	hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "追加する", "Add"));
+	if (can_write(r)) {
+		hp(r, "<section class=\"card\"><h2>%s</h2><form method=\"post\" action=\"/c/%lld/people\" class=\"stack\">", T(r, "人を追加", "Add a person"), id);
+		csrf_field(r);
+		person_fields(r, NULL);
+		hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "追加する", "Add"));
+	}
 	page_end(r);
 	plan_free(p);
 }
@@ -175,6 +178,20 @@ void h_person(req_t *r)
 	hp(r, "<p><a href=\"/c/%lld/people\">← %s</a></p><h1>%s</h1>", id, T(r, "人の一覧", "All people"), p->name);
 	if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
+	if (!can_write(r)) {
+		hp(r, "<section class=\"card\"><dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>", T(r, "部署", "Department"),
+		   p->department ? p->department : "", T(r, "役職", "Position"), p->position ? p->position : "", T(r, "セキュリティの役割", "Security roles"));
+		for (size_t k = 0; k < p->n_roles; k++)
+			hp(r, "<span class=\"badge good\">%s</span> ", role_name(r, p->roles[k].role));
+		hp(r, "</dd><dt>%s</dt><dd>", T(r, "試験", "Exams"));
+		for (size_t k = 0; k < p->n_exams; k++) {
+			const cat_exam *ex = cat_exam_find(r->cat, p->exams[k].exam);
+			hp(r, "<span class=\"badge\">%s %s</span> ", ex ? TX(r, ex->name) : "", exam_status_name(r, p->exams[k].status));
+		}
+		hp(r, "</dd><dt>%s</dt><dd>%zu</dd></dl></section>", T(r, "学習の記録", "Learning records"), p->n_learning);
+		page_end(r);
+		return;
+	}
 	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2><form method=\"post\" action=\"/c/%lld/people/%s\" class=\"stack\">",
 	   T(r, "基本情報", "Details"), id, p->key);
 	csrf_field(r);
@@ -185,9 +202,9 @@ void h_person(req_t *r)
 	for (size_t k = 0; k < p->n_roles; k++) {
 		hp(r, "<form method=\"post\" action=\"/c/%lld/people/%s/role\" class=\"row\">", id, p->key);
 		csrf_field(r);
-		hp(r, "<span class=\"badge good\">%s・%s</span><input type=\"hidden\" name=\"role\" value=\"%s\">"
+		hp(r, "<span class=\"badge good\">%s%s%s</span><input type=\"hidden\" name=\"role\" value=\"%s\">"
 		      "<input type=\"hidden\" name=\"remove\" value=\"1\"><button type=\"submit\" class=\"small secondary\">%s</button></form>",
-		   role_name(r, p->roles[k].role), p->roles[k].time == TIME_DEDICATED ? T(r, "専任", "dedicated") : T(r, "兼務", "part-time"),
+		   role_name(r, p->roles[k].role), T(r, "・", ", "), p->roles[k].time == TIME_DEDICATED ? T(r, "専任", "dedicated") : T(r, "兼務", "part-time"),
 		   p->roles[k].role, T(r, "外す", "Remove"));
 	}
 	hp(r, "<form method=\"post\" action=\"/c/%lld/people/%s/role\" class=\"stack\">", id, p->key);
@@ -198,7 +215,7 @@ void h_person(req_t *r)
 	hp(r, "</select><label for=\"time\">%s</label><select id=\"time\" name=\"time\"><option value=\"concurrent\">%s</option>"
 	      "<option value=\"dedicated\">%s</option></select>", T(r, "働き方", "Time"), T(r, "兼務（ほかの仕事と掛け持ち）", "part-time (alongside other work)"),
 	   T(r, "専任（この仕事だけ）", "dedicated (this work only)"));
-	hp(r, "<label for=\"share\">%s</label><input id=\"share\" name=\"share\" type=\"number\" min=\"0\" max=\"100\" value=\"\" style=\"max-width:8em\">",
+	hp(r, "<label for=\"share\">%s</label><input id=\"share\" name=\"share\" type=\"number\" min=\"0\" max=\"100\" value=\"\" class=\"short\">",
 	   T(r, "仕事に占める割合（%・任意）", "Share of working time (%, optional)"));
 	hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "任命する", "Appoint"));
 
@@ -218,7 +235,7 @@ void h_person(req_t *r)
 	hp(r, "</select><label for=\"estatus\">%s</label><select id=\"estatus\" name=\"status\">", T(r, "状況", "Status"));
 	for (int s = 0; s < 3; s++)
 		hp(r, "<option value=\"%s\">%s</option>", exam_status_id((exam_status_t)s), exam_status_name(r, (exam_status_t)s));
-	hp(r, "</select><label for=\"edate\">%s</label><input id=\"edate\" name=\"date\" type=\"date\" style=\"max-width:12em\">"
+	hp(r, "</select><label for=\"edate\">%s</label><input id=\"edate\" name=\"date\" type=\"date\" class=\"short\">"
 	      "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "日付（受験日・合格日）", "Date (exam or pass)"), T(r, "記録する", "Record"));
 
 	hp(r, "<section class=\"card\"><h2>%s</h2><ul>", T(r, "学習の記録", "Learning done"));
@@ -232,7 +249,7 @@ void h_person(req_t *r)
 	for (size_t i = 0; i < r->cat->n_resources; i++)
 		if (strcmp(r->cat->resources[i].kind, "partner") != 0)
 			hp(r, "<option value=\"%s\">%s</option>", r->cat->resources[i].id, TX(r, r->cat->resources[i].name));
-	hp(r, "</select><label for=\"ldate\">%s</label><input id=\"ldate\" name=\"date\" type=\"date\" value=\"%s\" style=\"max-width:12em\">"
+	hp(r, "</select><label for=\"ldate\">%s</label><input id=\"ldate\" name=\"date\" type=\"date\" value=\"%s\" class=\"short\">"
 	      "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "日付", "Date"), date_str(r, r->today), T(r, "記録する", "Record"));
 
 	hp(r, "<section class=\"card\"><h2>%s</h2><form method=\"post\" action=\"/c/%lld/people/%s/remove\">", T(r, "削除", "Remove"), id, p->key);

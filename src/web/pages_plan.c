@@ -12,6 +12,13 @@ static void task_row(req_t *r, const plan_task *t)
 	long long id = (long long)r->company_id;
 	hp(r, "<tr id=\"%s\"><td><strong>%s</strong><div class=\"small muted\">%s</div></td>", t->task->id, TX(r, t->task->title),
 	   TX(r, t->task->summary));
+	if (!can_write(r)) {
+		const m_person *o = company_person(r->co, t->owner);
+		hp(r, "<td>%s / %s / %s%s</td></tr>", o ? o->name : T(r, "担当未定", "no owner"),
+		   t->due != DATE_NONE ? date_str(r, t->due) : T(r, "期限未定", "no due date"), status_name(r, t->status),
+		   t->overdue ? T(r, "（期限切れ）", " (overdue)") : "");
+		return;
+	}
 	hp(r, "<td><form method=\"post\" action=\"/c/%lld/tasks/%s\" class=\"row\">", id, t->task->id);
 	csrf_field(r);
 	hp(r, "<label class=\"small\">%s<br><select name=\"owner\">", T(r, "担当", "Owner"));
@@ -78,7 +85,7 @@ void h_plan(req_t *r)
 		HL(r, "</li>");
 	}
 	HL(r, "</ul></section>");
-	hp(r, "<section class=\"card\"><div class=\"row\" style=\"justify-content:space-between\"><h2>%s</h2>", T(r, "タスク（だれが・いつまでに）", "Tasks (who, by when)"));
+	hp(r, "<section class=\"card\"><div class=\"row spread\"><h2>%s</h2>", T(r, "タスク（だれが・いつまでに）", "Tasks (who, by when)"));
 	if (r->person_key[0])
 		hp(r, "<a href=\"/c/%lld/plan%s\">%s</a>", id, mine ? "" : "?mine=1", mine ? T(r, "すべて表示", "Show all") : T(r, "自分のタスクだけ", "Mine only"));
 	hp(r, "</div><table><thead><tr><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "タスク", "Task"), T(r, "担当・期限・状況", "Owner, due date, status"));
@@ -105,10 +112,14 @@ void h_plan(req_t *r)
 			hp(r, "<tr><td><strong>%s</strong></td><td>", c->person->name);
 			for (size_t k = 0; k < c->n_because; k++)
 				hp(r, "<span class=\"badge info\">%s</span> ", str_eq(c->because[k], "volunteer") ? T(r, "希望者", "volunteer") : exp_name(r, c->because[k]));
-			hp(r, "</td><td><form method=\"post\" action=\"/c/%lld/appoint\">", id);
-			csrf_field(r);
-			hp(r, "<input type=\"hidden\" name=\"person\" value=\"%s\"><button type=\"submit\" class=\"small\">%s</button></form></td></tr>",
-			   c->person->key, T(r, "兼務の担当者に任命", "Appoint (part-time)"));
+			HL(r, "</td><td>");
+			if (can_write(r)) {
+				hp(r, "<form method=\"post\" action=\"/c/%lld/appoint\">", id);
+				csrf_field(r);
+				hp(r, "<input type=\"hidden\" name=\"person\" value=\"%s\"><button type=\"submit\" class=\"small\">%s</button></form>",
+				   c->person->key, T(r, "兼務の担当者に任命", "Appoint (part-time)"));
+			}
+			HL(r, "</td></tr>");
 		}
 		const cat_exam *ex = cat_exam_find(r->cat, p->cstep->exam);
 		hp(r, "</tbody></table><p class=\"small\">%s%s%s</p></section>", T(r, "任命したら「", "Once appointed, aim for "), TX(r, ex->name),

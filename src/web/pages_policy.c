@@ -33,7 +33,7 @@ void h_policy(req_t *r)
 			   r->co->policy_where ? r->co->policy_where : "");
 		else
 			hp(r, "<span class=\"badge warn\">%s</span>", T(r, "未公開", "Not published"));
-		hp(r, "</div><pre style=\"white-space:pre-wrap;font:inherit\">%s</pre><p class=\"small muted\">%s %zu / %zu</p>", p->body,
+		hp(r, "</div><pre class=\"doc\">%s</pre><p class=\"small muted\">%s %zu / %zu</p>", p->body,
 		   T(r, "読んだと確認した人:", "Acknowledged by:"), acks, r->co->n_people);
 		if (r->role == ROLE_OWNER && p->approved == DATE_NONE) {
 			hp(r, "<form method=\"post\" action=\"/c/%lld/policy/approve\">", id);
@@ -44,7 +44,7 @@ void h_policy(req_t *r)
 			hp(r, "<form method=\"post\" action=\"/c/%lld/policy/publish\" class=\"stack\">", id);
 			csrf_field(r);
 			hp(r, "<label for=\"where\">%s</label><input id=\"where\" name=\"where\" type=\"text\" maxlength=\"200\" required value=\"%s\">"
-			      "<label for=\"pdate\">%s</label><input id=\"pdate\" name=\"date\" type=\"date\" value=\"%s\" style=\"max-width:12em\">"
+			      "<label for=\"pdate\">%s</label><input id=\"pdate\" name=\"date\" type=\"date\" value=\"%s\" class=\"short\">"
 			      "<p><button type=\"submit\">%s</button></p></form>",
 			   T(r, "公開した場所（例: 自社ウェブサイト、店頭掲示）", "Where it is published (e.g. our web site)"),
 			   r->co->policy_where ? r->co->policy_where : "", T(r, "公開日", "Date"), date_str(r, r->today),
@@ -63,7 +63,7 @@ void h_policy(req_t *r)
 		   T(r, "事業の特徴やお客様の期待に合わせて書き直してください。保存すると新しい版になり、経営者の承認が必要になります。",
 		     "Adjust it to your business and your customers' expectations. Saving makes a new version that the owner approves."), id);
 		csrf_field(r);
-		hp(r, "<label for=\"body\">%s</label><textarea id=\"body\" name=\"body\" rows=\"22\" maxlength=\"20000\" style=\"max-width:none\">%s</textarea>"
+		hp(r, "<label for=\"body\">%s</label><textarea id=\"body\" name=\"body\" rows=\"22\" maxlength=\"20000\" class=\"wide\">%s</textarea>"
 		      "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "本文", "Text"), buf_str(&draft), T(r, "保存する", "Save"));
 		buf_free(&draft);
 	}

@@ -17,7 +17,10 @@ void h_reference(req_t *r)
 		   st->id, TX(r, st->title), TX(r, st->aim), TX(r, st->staffing), TX(r, st->outside_help), TX(r, st->learning));
 		for (size_t c = 0; c < st->n_checkpoints; c++)
 			hp(r, "<li><strong>%s</strong> — %s</li>", TX(r, st->checkpoints[c].title), TX(r, st->checkpoints[c].summary));
-		hp(r, "</ul><p class=\"small muted\">%s %s</p></details>", T(r, "出典:", "Source:"), st->source);
+		HL(r, "</ul>");
+		if (r->lang == LANG_JA)   /* sources are written as Japanese section names */
+			hp(r, "<p class=\"small muted\">出典: %s</p>", st->source);
+		HL(r, "</details>");
 	}
 	HL(r, "</section>");
 	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "事例（近い順）", "Case studies (closest first)"));
@@ -36,7 +39,7 @@ void h_reference(req_t *r)
 		HL(r, "</ul></details>");
 	}
 	HL(r, "</section>");
-	hp(r, "<section class=\"card\" id=\"glossary\"><h2>%s</h2><dl class=\"facts\">", T(r, "用語集", "Glossary"));
+	hp(r, "<section class=\"card\" id=\"glossary\"><h2>%s</h2><dl class=\"facts glossary\">", T(r, "用語集", "Glossary"));
 	for (size_t i = 0; i < r->cat->n_glossary; i++)
 		hp(r, "<dt id=\"term-%s\">%s</dt><dd>%s</dd>", r->cat->glossary[i].id, TX(r, r->cat->glossary[i].term), TX(r, r->cat->glossary[i].definition));
 	HL(r, "</dl></section>");

@@ -7,7 +7,7 @@
 
 void svg_step_gauge(req_t *r, int current, int working)
 {
-	hp(r, "<svg class=\"chart\" viewBox=\"0 0 420 92\" role=\"img\" aria-label=\"%s %d / 4\">",
+	hp(r, "<svg class=\"chart gauge\" viewBox=\"0 0 420 92\" role=\"img\" aria-label=\"%s %d / 4\">",
 	   T(r, "到達した STEP", "STEP reached"), current);
 	for (int s = 1; s <= 4; s++) {
 		int x = 10 + (s - 1) * 102;
@@ -63,20 +63,21 @@ void svg_history(req_t *r, const m_company *co)
 		hp(r, "<p class=\"muted\">%s</p>", T(r, "診断の記録がまだありません。", "No diagnosis recorded yet."));
 		return;
 	}
-	int W = 420, H = 170, left = 40, bottom = 140, top = 16;
+	int W = 440, H = 180, left = 48, bottom = 140, top = 16;
 	hp(r, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", W, H,
 	   T(r, "STEP と自社診断の点数の推移", "STEP and self-check score over time"));
 	for (int s = 0; s <= 4; s++) {
 		int y = bottom - s * (bottom - top) / 4;
-		hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eef1f5\"/>", left, y, W - 10, y);
-		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6b7b\">STEP%d</text>",
+		hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eef1f5\"/>", left, y, W - 12, y);
+		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#0f7b76\">STEP%d</text>",
 		   left - 4, y + 4, s);
+		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#b45309\">%d</text>", W - 8, y + 4, s * 25);
 	}
 	int prevx = -1, prevy = -1, prevsx = -1, prevsy = -1;
 	for (size_t i = 0; i < n; i++) {
 		status_t st;
 		status_compute(r->cat, co, &co->diagnoses[i], &st);
-		int x = n == 1 ? (left + W) / 2 : left + 12 + (int)((W - left - 40) * i / (n - 1));
+		int x = n == 1 ? (left + W) / 2 : left + 12 + (int)((W - left - 60) * i / (n - 1));
 		int y = bottom - st.current_step * (bottom - top) / 4;
 		if (prevx >= 0)
 			hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0f7b76\" stroke-width=\"3\"/>", prevx, prevy, x, y);
@@ -85,20 +86,20 @@ void svg_history(req_t *r, const m_company *co)
 			int sc = st.sd_score < 0 ? 0 : st.sd_score;
 			int sy = bottom - sc * (bottom - top) / 100;
 			if (prevsx >= 0)
-				hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#f5b400\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>",
+				hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b45309\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>",
 				   prevsx, prevsy, x, sy);
-			hp(r, "<rect x=\"%d\" y=\"%d\" width=\"8\" height=\"8\" fill=\"#f5b400\"/>", x - 4, sy - 4);
+			hp(r, "<rect x=\"%d\" y=\"%d\" width=\"8\" height=\"8\" fill=\"#b45309\"/>", x - 4, sy - 4);
 			prevsx = x;
 			prevsy = sy;
 		}
 		char ds[11];
 		date_format(co->diagnoses[i].date, ds);
-		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6b7b\">%s</text>", x,
-		   bottom + 16, ds + 2);
+		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5b6b7b\">%s</text>", x,
+		   bottom + 15, ds + 5);
 		prevx = x;
 		prevy = y;
 	}
-	hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#0f7b76\">● %s</text>", left, H - 4, T(r, "到達 STEP", "STEP reached"));
-	hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#b45309\">■ %s</text></svg>", left + 120, H - 4,
-	   T(r, "自社診断の点数（0〜100）", "self-check score (0-100)"));
+	hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#0f7b76\">● %s</text>", left, H - 3, T(r, "到達 STEP（左の目盛り）", "STEP reached (left scale)"));
+	hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#b45309\">■ %s</text></svg>", left + 180, H - 3,
+	   T(r, "自社診断の点数（右の目盛り）", "self-check score (right scale)"));
 }

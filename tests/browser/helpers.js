@@ -56,7 +56,7 @@ async function startServer() {
   proc.stdout.on('data', (d) => { out += d; });
   proc.stderr.on('data', (d) => { err += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-  const setupUrl = await new Promise((resolve, reject) => {
+  const waitLink = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no setup link within 20 s\nstdout: ${out}\nstderr: ${err}`)), 20000);
     const look = () => {
       const m = out.match(/http:\/\/[0-9.]+:\d+\/setup\?token=[0-9a-f]+/);
@@ -72,6 +72,15 @@ async function startServer() {
       reject(new Error(`server exited (${JSON.stringify(s)}) before printing the setup link\nstderr: ${err}`));
     });
   });
+  let setupUrl;
+  try {
+    setupUrl = await waitLink;
+  } catch (e) {
+    if (proc.exitCode === null && proc.signalCode === null)
+      proc.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const base = `http://127.0.0.1:${port}`;
   let stopped = null;
   return {
@@ -84,7 +93,9 @@ async function startServer() {
         return stopped;
       if (proc.exitCode === null && proc.signalCode === null)
         proc.kill('SIGTERM');
-      let r = await Promise.race([exited, sleep(15000).then(() => null)]);
+      let timer;
+      let r = await Promise.race([exited, new Promise((res) => { timer = setTimeout(() => res(null), 15000); })]);
+      clearTimeout(timer);
       if (!r) {
         proc.kill('SIGKILL');
         r = { ...(await exited), hung: true };
@@ -172,11 +183,21 @@ async function quickPeople(page, rows) {
 }
 
 // Answers every question on the open diagnosis page; pick(questionId)
-// gives yes, partial, no, unknown or na.
-async function answerAll(page, pick) {
+// gives yes, partial, no, unknown or na.  With click, each radio is
+// clicked as a user would; otherwise they are set in one go (the form has
+// no script, so the post is the same).  Resolves to the number of questions.
+async function answerAll(page, pick, { click = false } = {}) {
   const names = await page.$$eval('input[type=radio]', (els) => [...new Set(els.map((e) => e.name))]);
-  for (const n of names)
-    await page.check(`input[type=radio][name="${n}"][value="${pick(n)}"]`);
+  const choice = names.map((n) => [n, pick(n)]);
+  if (click) {
+    for (const [n, v] of choice)
+      await page.check(`input[type=radio][name="${n}"][value="${v}"]`);
+  } else {
+    await page.evaluate((list) => {
+      for (const [n, v] of list)
+        document.querySelector(`input[type=radio][name="${n}"][value="${v}"]`).checked = true;
+    }, choice);
+  }
   return names.length;
 }
 
@@ -204,7 +225,7 @@ async function onboard(page, base, { setupUrl, owner, company, people, answer = 
   await submit(page, page.locator(`form[action="/c/${id}/onboard/diagnosis"] button[type=submit]`));
   if (!page.url().endsWith(`/c/${id}/onboard/result`))
     throw new Error(`the diagnosis led to ${page.url()}`);
-  await submit(page, page.locator(`a[href="/c/${id}/plan"]`));
+  await submit(page, page.locator(`main a[href="/c/${id}/plan"]`));
   return id;
 }
 
@@ -225,8 +246,14 @@ async function mainText(page) {
   return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 }
 
+// Fails with one line per problem (instead of a long diff of arrays).
+function noProblems(list, title) {
+  if (list.length)
+    throw new Error(`${title}:\n${list.join('\n')}`);
+}
+
 module.exports = {
   TOP, BIN, TODAY, PASSWORD, TIMEOUT,
   startServer, launchBrowser, watch, submit, goto, setupOwner, createCompany, quickPeople,
-  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep,
+  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems,
 };

@@ -7,12 +7,14 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./helpers');
 
-let server, browser, page, seen;
+let server, browser, page, seen, id;
 
 before(async () => {
   server = await h.startServer();
   browser = await h.launchBrowser();
-  page = await (await browser.newContext()).newPage();
+  const ctx = await browser.newContext();
+  ctx.setDefaultTimeout(10000);
+  page = await ctx.newPage();
   seen = h.watch(page);
 });
 
@@ -52,7 +54,6 @@ test('first run: setup, onboarding, appoint the candidate, an overdue task on th
   assert.equal(again.status(), 404, 'the setup link works only once');
 
   // 2. profile
-  assert.equal(await page.locator('ol.steps li[aria-current=step]').innerText(), '1. 会社の情報');
   await page.fill('#name', '山田製作所');
   await page.selectOption('#industry', 'E');
   await page.fill('#employees', '25');
@@ -62,11 +63,10 @@ test('first run: setup, onboarding, appoint the candidate, an overdue task on th
   await h.submit(page, page.getByRole('button', { name: '次へ：社員を登録' }));
   const m = page.url().match(/\/c\/(\d+)\/onboard\/people$/);
   assert.ok(m, `profile leads to the people step, not ${page.url()}`);
-  const id = Number(m[1]);
+  id = Number(m[1]);
   const base = `${server.base}/c/${id}`;
 
   // 3. people, quick entry: only Sato has related ("web") experience
-  assert.equal(await page.locator('ol.steps li[aria-current=step]').innerText(), '2. 社員');
   await h.quickPeople(page, [
     { name: '佐藤 花子', dept: '総務部', exp: ['web'] },
     { name: '鈴木 一郎', dept: '営業部' },
@@ -75,7 +75,7 @@ test('first run: setup, onboarding, appoint the candidate, an overdue task on th
   assert.equal(page.url(), `${base}/onboard/diagnosis`);
 
   // 4. diagnosis: every question is a group of radios
-  const groups = await h.answerAll(page, h.typicalAnswer);
+  const groups = await h.answerAll(page, h.typicalAnswer, { click: true });
   assert.ok(groups >= 12, `expected the checkpoint questions, found ${groups} radio groups`);
   await h.submit(page, page.getByRole('button', { name: '答えを保存して結果を見る' }));
   assert.equal(page.url(), `${base}/onboard/result`);
@@ -153,7 +153,49 @@ test('first run: setup, onboarding, appoint the candidate, an overdue task on th
   assert.deepEqual(seen.errors, [], 'no script errors');
 });
 
-test('the server stops gracefully on SIGTERM (exit 0)', { timeout: h.TIMEOUT }, async () => {
+test('the onboarding steps and the navigation mark where the user is', { timeout: h.TIMEOUT }, async () => {
+  // aria-current must carry a valid token ("page", "step"): screen readers
+  // announce it, and the "done" steps have their own style.
+  const problems = [];
+  for (const [path, label] of [['/plan', '計画とタスク'], ['/people', '人'], ['/members', 'アカウント']]) {
+    await h.goto(page, `${server.base}/c/${id}${path}`);
+    const cur = await page.locator('header nav a[aria-current="page"]').allInnerTexts();
+    if (cur.length !== 1 || cur[0] !== label)
+      problems.push(`/c/${id}${path}: nav items with aria-current="page": ${JSON.stringify(cur)}, want ["${label}"]; ` +
+        `the marked link is ${await page.locator('header nav a[aria-current]').evaluateAll((as) => as.map((a) => a.outerHTML).join(' '))}`);
+  }
+  // Runs after the first test: the owner is signed in and the company exists.
+  const want = [['/c/new', '1. 会社の情報', []], [`/c/${id}/onboard/people`, '2. 社員', ['1. 会社の情報']],
+    [`/c/${id}/onboard/diagnosis`, '3. 診断', ['1. 会社の情報', '2. 社員']], [`/c/${id}/onboard/result`, '4. 結果', ['1. 会社の情報', '2. 社員', '3. 診断']]];
+  for (const [path, current, done] of want) {
+    await h.goto(page, server.base + path);
+    const steps = page.locator('ol.steps');
+    assert.equal(await steps.locator('li').count(), 5, `${path}: five steps`);
+    const cur = await steps.locator('li[aria-current="step"]').allInnerTexts();
+    const got = await steps.locator('li.done').allInnerTexts();
+    if (JSON.stringify(cur) !== JSON.stringify([current]) || JSON.stringify(got) !== JSON.stringify(done))
+      problems.push(`${path}: aria-current="step" on ${JSON.stringify(cur)} (want ["${current}"]), class "done" on ${JSON.stringify(got)} ` +
+        `(want ${JSON.stringify(done)}); the HTML is ${await steps.innerHTML()}`);
+  }
+  h.noProblems(problems, 'current page / step not marked correctly');
+});
+
+test('a volunteer is marked with a badge on the people list', { timeout: h.TIMEOUT }, async () => {
+  await h.goto(page, `${server.base}/c/${id}/people`);
+  const form = page.locator(`form[action="/c/${id}/people"]`);
+  await form.locator('#name').fill('伊藤 健');
+  await form.locator('#department').fill('情報システム');
+  await form.locator('input[name=volunteer]').check();
+  await h.submit(page, form.getByRole('button', { name: '追加する' }));
+  const first = page.locator('main table tbody tr', { hasText: '伊藤 健' }).locator('td').first();
+  const text = await first.innerText();
+  assert.ok(!text.includes('<span'), `the name cell shows markup as text: ${JSON.stringify(text)}`);
+  assert.equal(await first.locator('.badge', { hasText: '希望者' }).count(), 1, 'a 希望者 badge');
+  // (Whether a volunteer is listed as a candidate depends on whether the
+  // working STEP is short of officers — CONTRACT.md; the CLI tests cover it.)
+});
+
+test('onboarding: the server stops gracefully on SIGTERM (exit 0)', { timeout: h.TIMEOUT }, async () => {
   await browser.close();
   browser = null;
   const r = await server.stop();

@@ -72,6 +72,6 @@ const char **split_list(arena_t *ar, const char *s, size_t *n);
 
 /* Commands (each file's). */
 extern const cli_cmd catalog_cmds[], company_cmds[], person_cmds[], diagnose_cmds[],
-	plan_cmds[], task_cmds[], serve_cmds[], risk_cmds[], report_cmds[], data_cmds[], policy_cmds[];
+	plan_cmds[], task_cmds[], serve_cmds[], risk_cmds[], report_cmds[], data_cmds[], policy_cmds[], register_cmds[];
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/registers.h"
 
 static const char *const answer_ids[] = {NULL, "yes", "partial", "no", "unknown", "na"};
 static const char *const time_ids[] = {"concurrent", "dedicated"};
@@ -202,6 +203,7 @@ void company_remove_person(m_company *c, const char *key)
 		if (!str_eq(c->acks[a].person, k))
 			c->acks[w++] = c->acks[a];
 	c->n_acks = w;
+	reg_forget_person(c, k);
 }
 
 const m_policy *company_policy(const m_company *c)

@@ -91,6 +91,14 @@ typedef struct {
 	date_t date;
 } m_ack;
 
+/* A record of one of the STEP3/4 registers (core/registers.h): its
+ * fields as a canonical JSON object, in text. */
+typedef struct {
+	const char *kind;        /* "suppliers", "contacts", … */
+	const char *key;         /* "s1": unique within the kind */
+	const char *json;
+} m_record;
+
 /* One dated diagnosis: answers by catalog id (checkpoints, questions,
  * self-diagnosis items). */
 typedef struct {
@@ -121,6 +129,8 @@ typedef struct {
 	size_t n_policies, cap_policies;
 	m_ack *acks;
 	size_t n_acks, cap_acks;
+	m_record *records;           /* every register, kinds interleaved in order */
+	size_t n_records, cap_records;
 	arena_t arena;
 } m_company;
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/registers.h"
 #include "core/rules.h"
 
 static const char *const staff_ids[ST__COUNT] = {"officer", "dedicated_officer",
@@ -109,7 +110,9 @@ void status_compute(const catalog *cat, const m_company *co, const m_diagnosis *
 		st->cp[i] = d ? checkpoint_answer(cat, d, cp) : ANS_NONE;
 		/* Evidence answers a checkpoint: an approved, published basic
 		 * policy is cp-2-1 done. */
-		if (str_eq(cp->id, "cp-2-1") && company_policy_in_force(co)) {
+		if ((str_eq(cp->id, "cp-2-1") && company_policy_in_force(co)) ||
+		    (str_eq(cp->id, "cp-3-3") && reg_evidence_suppliers(co)) ||
+		    (str_eq(cp->id, "cp-3-4") && reg_evidence_incident(co))) {
 			st->cp[i] = ANS_YES;
 			st->evidence[i] = true;
 		}

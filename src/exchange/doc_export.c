@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/registers.h"
 #include "exchange/doc.h"
 
 static void set_str(json_t *o, const char *key, const char *v)
@@ -168,6 +169,22 @@ json_t *doc_export(const catalog *cat, const m_company *c)
 	}
 	json_object_set_new(doc, "assets", assets);
 
+	for (size_t k = 0; k < reg_n_specs; k++) {
+		json_t *arr = NULL;
+		for (size_t i = 0; i < c->n_records; i++) {
+			if (strcmp(c->records[i].kind, reg_specs[k].kind))
+				continue;
+			json_t *o = json_loads(c->records[i].json, 0, NULL);
+			json_t *withid = json_pack("{s:s}", "id", c->records[i].key);
+			json_object_update(withid, o);
+			json_decref(o);
+			if (!arr)
+				arr = json_array();
+			json_array_append_new(arr, withid);
+		}
+		if (arr)
+			json_object_set_new(doc, reg_specs[k].kind, arr);
+	}
 	if (c->policy_published != DATE_NONE || c->policy_where || c->n_policies || c->n_acks) {
 		json_t *p = json_object();
 		set_date(p, "published", c->policy_published);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/registers.h"
 #include "exchange/doc.h"
 #include "exchange/json_scan.h"
 
@@ -680,6 +681,49 @@ static void read_policy(ictx *x, json_t *root)
 	pop(x, n);
 }
 
+/* The STEP3/4 registers: a list per kind, each record checked by its spec
+ * (core/registers.c); ids are kept. */
+static void read_registers(ictx *x, json_t *root)
+{
+	for (size_t k = 0; k < reg_n_specs; k++) {
+		const reg_spec *sp = &reg_specs[k];
+		json_t *v = json_object_get(root, sp->kind);
+		if (!v || json_is_null(v))
+			continue;
+		size_t n = push_key(x, sp->kind);
+		if (want_type(x, v, JSON_ARRAY, "a list") && json_array_size(v) <= 10 * DOC_MAX_LIST) {
+			size_t i;
+			json_t *e;
+			json_array_foreach(v, i, e) {
+				size_t m = push_idx(x, i);
+				const char *id = json_is_object(e) ? json_string_value(json_object_get(e, "id")) : NULL;
+				size_t q = push_key(x, "id");
+				bool dup = false;   /* against every earlier entry, valid or not */
+				for (size_t j = 0; id && j < i; j++) {
+					const char *other = json_string_value(json_object_get(json_array_get(v, j), "id"));
+					dup |= other && !strcmp(other, id);
+				}
+				if (json_is_object(e) && (!id || !valid_person_key(id)))
+					err(x, "%s", "must be 1-32 letters, digits, - or _");
+				else if (dup)
+					err(x, "\"%s\" is used by another record", id);
+				pop(x, q);
+				json_t *ok = reg_check(x->cat, x->co, sp, e, x->path, x->errs);
+				if (ok && id && !dup) {
+					char *text = json_dumps(ok, JSON_COMPACT);
+					m_record *r = arena_push(&x->co->arena, (void **)&x->co->records, &x->co->n_records,
+								 &x->co->cap_records, sizeof *r);
+					*r = (m_record){sp->kind, arena_strdup(&x->co->arena, id), arena_strdup(&x->co->arena, text)};
+					free(text);
+				}
+				json_decref(ok);
+				pop(x, m);
+			}
+		}
+		pop(x, n);
+	}
+}
+
 m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t today, errs_t *errs)
 {
 	size_t before = errs->n;
@@ -705,7 +749,8 @@ m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t t
 	} else {
 		static const char *const keys[] = {"format", "company", "people", "diagnosed_on",
 						   "checkpoints", "questions", "self_diagnosis",
-						   "history", "tasks", "assets", "policy", NULL};
+						   "history", "tasks", "assets", "policy", "organisation",
+						   "suppliers", "contacts", "systems", "drills", "incidents", NULL};
 		json_t *fmt = json_object_get(root, "format");
 		if (!json_is_string(fmt) || strcmp(json_string_value(fmt), DOC_FORMAT) != 0)
 			errs_add(errs, "format", "must be \"%s\"", DOC_FORMAT);
@@ -716,6 +761,7 @@ m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t t
 		read_tasks(&x, root);
 		read_assets(&x, root);
 		read_policy(&x, root);
+		read_registers(&x, root);
 	}
 	json_decref(root);
 	if (errs->n > before) {

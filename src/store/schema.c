@@ -150,6 +150,16 @@ static const char *const migrations[] = {
 	"  version INTEGER NOT NULL,"
 	"  date TEXT NOT NULL,"
 	"  PRIMARY KEY (company_id, person_key, version));",
+
+	/* 6: the STEP3/4 registers (suppliers, contacts, systems, drills,
+	 * incidents, organisation), one row per record */
+	"CREATE TABLE record ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  pos INTEGER NOT NULL,"
+	"  data TEXT NOT NULL,"
+	"  PRIMARY KEY (company_id, kind, key));",
 };
 
 const char *schema_migration(int n)

@@ -250,6 +250,19 @@ static bool load_rest(store_t *s, m_company *c, errs_t *errs)
 	if (!step_done(s, st, rc, errs))
 		return false;
 
+	st = q(s, "SELECT kind, key, data FROM record WHERE company_id = ? ORDER BY pos", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m_record *rr = arena_push(a, (void **)&c->records, &c->n_records, &c->cap_records, sizeof *rr);
+		rr->kind = col_text(a, st, 0);
+		rr->key = col_text(a, st, 1);
+		rr->json = col_text(a, st, 2);
+	}
+	if (!step_done(s, st, rc, errs))
+		return false;
+
 	st = q(s, "SELECT d.id, d.taken_on, x.item, x.answer FROM diagnosis d "
 		  "LEFT JOIN diagnosis_answer x ON x.diagnosis_id = d.id "
 		  "WHERE d.company_id = ? ORDER BY d.pos, x.item", errs);
@@ -443,6 +456,17 @@ static bool insert_children(store_t *s, const m_company *c, errs_t *errs)
 		if (!run(s, st, errs))
 			return false;
 	}
+	for (size_t i = 0; i < c->n_records; i++) {
+		if (!(st = q(s, "INSERT INTO record (company_id, kind, key, pos, data) VALUES (?, ?, ?, ?, ?)", errs)))
+			return false;
+		sqlite3_bind_int64(st, 1, c->id);
+		bind_text(st, 2, c->records[i].kind);
+		bind_text(st, 3, c->records[i].key);
+		sqlite3_bind_int(st, 4, (int)i);
+		bind_text(st, 5, c->records[i].json);
+		if (!run(s, st, errs))
+			return false;
+	}
 	for (size_t i = 0; i < c->n_acks; i++) {
 		if (!(st = q(s, "INSERT INTO policy_ack (company_id, person_key, version, date) VALUES (?, ?, ?, ?)", errs)))
 			return false;
@@ -521,6 +545,7 @@ static const char *const child_deletes[] = {
 	"DELETE FROM diagnosis WHERE company_id = ?",
 	"DELETE FROM policy_version WHERE company_id = ?",
 	"DELETE FROM policy_ack WHERE company_id = ?",
+	"DELETE FROM record WHERE company_id = ?",
 };
 
 bool store_company_save(store_t *s, const m_company *c, errs_t *errs)

@@ -4,6 +4,7 @@
 
 #include "base/buf.h"
 #include "base/util.h"
+#include "core/registers.h"
 #include "core/risk.h"
 #include "view/tables.h"
 
@@ -44,7 +45,7 @@ static const char *num(arena_t *a, int v) { return arena_printf(a, "%d", v); }
 size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t today, arena_t *a, table_t **out)
 {
 	bool en = lang == LANG_EN;
-	table_t *tabs = arena_alloc(a, 8 * sizeof *tabs);
+	table_t *tabs = arena_alloc(a, (5 + reg_n_specs) * sizeof *tabs);
 	size_t n = 0;
 	(void)today;
 
@@ -125,6 +126,22 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 		r[5] = num(a, x->c), r[6] = num(a, x->i), r[7] = num(a, x->a), r[8] = x->personal ? (en ? "yes" : "あり") : "";
 		r[9] = num(a, x->threat), r[10] = num(a, x->vulnerability), r[11] = num(a, risk_importance(x));
 		r[12] = num(a, risk_likelihood(x)), r[13] = num(a, v), r[14] = en ? risk_band_id(b) : band_ja[b];
+	}
+	for (size_t k = 0; k < reg_n_specs; k++) {
+		const reg_spec *sp = &reg_specs[k];
+		const char **head = arena_alloc(a, (sp->n_fields + 1) * sizeof *head);
+		head[0] = "ID";
+		for (size_t f = 0; f < sp->n_fields; f++)
+			head[f + 1] = tx(sp->fields[f].label, lang);
+		t = new_table(a, tabs, &n, sp->kind, head, sp->n_fields + 1);
+		const m_record **recs;
+		size_t nr = reg_records(co, sp->kind, &recs, a);
+		for (size_t i = 0; i < nr; i++) {
+			const char **r = row(a, t);
+			r[0] = recs[i]->key;
+			for (size_t f = 0; f < sp->n_fields; f++)
+				r[f + 1] = reg_value(recs[i], sp->fields[f].name, a);
+		}
 	}
 	*out = tabs;
 	return n;

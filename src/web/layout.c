@@ -46,6 +46,7 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 				{NAV_LEARN, "/learning", "学びと試験", "Learning & exams"},
 				{NAV_DIAG, "/diagnosis", "診断", "Diagnosis"},
 				{NAV_POLICY, "/policy", "基本方針", "Policy"},
+				{NAV_REG, "/registers", "体制と記録", "Registers"},
 				{NAV_HELP, "/help", "外部の力", "Outside help"},
 				{NAV_REF, "/reference", "ガイドブック", "Guidebook"},
 				{NAV_EXPORT, "/export", "書き出し", "Export"},

@@ -62,6 +62,11 @@ void h_policy_post(req_t *r);
 void h_policy_approve_post(req_t *r);
 void h_policy_publish_post(req_t *r);
 void h_me_ack_post(req_t *r);
+/* pages_registers.c */
+void h_registers(req_t *r);
+void h_register(req_t *r);
+void h_register_post(req_t *r);
+void h_register_remove_post(req_t *r);
 /* pages_export.c */
 void h_export(req_t *r);
 void h_export_file(req_t *r);

@@ -76,12 +76,20 @@ void h_plan(req_t *r)
 		const cat_checkpoint *cp = &p->cstep->checkpoints[i];
 		bool met = p->status.met[cp->index];
 		/* the page where the work that closes it is done */
-		const char *where = !strcmp(cp->id, "cp-2-1") ? "policy" : !strcmp(cp->id, "cp-2-2") ? "diagnosis#sd" : "diagnosis";
+		static const struct { const char *cp, *page; } closes[] = {
+			{"cp-2-1", "policy"}, {"cp-2-2", "diagnosis#sd"}, {"cp-3-1", "registers/organisation"},
+			{"cp-3-3", "registers/suppliers"}, {"cp-3-4", "registers/contacts"}, {"cp-4-4", "registers/systems"}};
+		const char *where = "diagnosis";
+		for (size_t k = 0; k < ARRAY_LEN(closes); k++)
+			if (!strcmp(cp->id, closes[k].cp))
+				where = closes[k].page;
 		hp(r, "<li><span class=\"badge %s\">%s</span> %s", met ? "good" : "warn", met ? T(r, "達成", "met") : T(r, "未達", "open"),
 		   TX(r, cp->title));
 		if (!met)
 			hp(r, " — <a href=\"/c/%lld/%s\">%s</a>", id, where,
-			   !strcmp(cp->id, "cp-2-1") ? T(r, "基本方針を作る", "Write the basic policy") : T(r, "取り組んだら診断を更新", "Update the diagnosis when done"));
+			   !strcmp(cp->id, "cp-2-1") ? T(r, "基本方針を作る", "Write the basic policy")
+			   : strncmp(where, "registers", 9) == 0 ? T(r, "記録をそろえる", "Keep the records")
+								 : T(r, "取り組んだら診断を更新", "Update the diagnosis when done"));
 		HL(r, "</li>");
 	}
 	HL(r, "</ul></section>");

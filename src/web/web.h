@@ -129,7 +129,7 @@ bool save_company(req_t *r);
 /* ---- page frame (layout.c) ---- */
 
 typedef enum {
-	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS, NAV_EXPORT, NAV_POLICY
+	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS, NAV_EXPORT, NAV_POLICY, NAV_REG
 } nav_t;
 void page_begin(req_t *r, const char *title, nav_t nav);
 void page_end(req_t *r);

@@ -56,7 +56,7 @@ expect_rc "export --format xlsx" 0 export 1 --format xlsx -o out.xlsx
 check_py "xlsx opens in openpyxl with the same rows as the CSV" out.xlsx out <<'PY'
 import csv, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ['people', 'exams', 'learning', 'tasks', 'assets'], wb.sheetnames
+assert wb.sheetnames == ['people', 'exams', 'learning', 'tasks', 'assets', 'organisation', 'suppliers', 'contacts', 'systems', 'drills', 'incidents'], wb.sheetnames
 for name in wb.sheetnames:
     rows = [[c if c is not None else '' for c in r] for r in wb[name].iter_rows(values_only=True)]
     want = list(csv.reader(open(f'{sys.argv[2]}/{name}.csv', encoding='utf-8-sig', newline='')))

@@ -1,0 +1,207 @@
+/* cmd_register.c — the STEP3/4 registers from the command line:
+ *   register list ID KIND          (KIND: organisation suppliers contacts
+ *                                   systems drills incidents)
+ *   register add ID KIND --set FIELD=VALUE … | --file RECORD.json
+ *   register remove ID KIND KEY
+ *   org ID [--step N]              who holds which task; gaps flagged */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "cli/cli.h"
+#include "base/buf.h"
+#include "core/registers.h"
+#include "core/rules.h"
+
+static const reg_spec *kind_arg(cli_t *cx, const char *kind)
+{
+	const reg_spec *sp = reg_find(kind);
+	if (!sp) {
+		buf_t b = BUF_INIT;
+		for (size_t i = 0; i < reg_n_specs; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", reg_specs[i].kind);
+		cli_error(cx, "KIND: %s \"%s\" (%s)", tr(cx, "不明な記録の種類:", "unknown register"), kind, buf_str(&b));
+		buf_free(&b);
+	}
+	return sp;
+}
+
+static int cmd_list(cli_t *cx, args_t *a)
+{
+	const reg_spec *sp = kind_arg(cx, a->pos[1]);
+	if (!sp)
+		return EXIT_USAGE;
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	arena_t ar = {0};
+	const m_record **recs;
+	size_t n = reg_records(co, sp->kind, &recs, &ar);
+	if (cx->json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_pack("{s:s}", "id", recs[i]->key);
+			json_t *d = json_loads(recs[i]->json, 0, NULL);
+			json_object_update(o, d);
+			json_decref(d);
+			json_array_append_new(arr, o);
+		}
+		print_json(json_pack("{s:I, s:s, s:o}", "company", (json_int_t)co->id, "kind", sp->kind, sp->kind, arr));
+	} else {
+		printf("%s (%zu)\n", tx(sp->title, cx->lang), n);
+		for (size_t i = 0; i < n; i++) {
+			printf("  %s", recs[i]->key);
+			for (size_t f = 0; f < sp->n_fields; f++) {
+				const char *v = reg_value(recs[i], sp->fields[f].name, &ar);
+				if (*v)
+					printf("  %s=%s", sp->fields[f].name, v);
+			}
+			putchar('\n');
+		}
+	}
+	arena_free(&ar);
+	company_free(co);
+	return EXIT_OK;
+}
+
+static int cmd_add(cli_t *cx, args_t *a)
+{
+	const reg_spec *sp = kind_arg(cx, a->pos[1]);
+	if (!sp)
+		return EXIT_USAGE;
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	errs_t e = ERRS_INIT;
+	json_t *in = NULL;
+	const char *file = opt(a, "file");
+	if (file) {
+		size_t len;
+		char *data = read_all(cx, file, 1 << 20, &len);
+		json_error_t jerr;
+		in = data && utf8_valid(data, len) ? json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
+		free(data);
+		if (!in)
+			errs_add(&e, "--file", "%s", tr(cx, "JSON オブジェクトとして読めません", "is not a JSON object"));
+	} else {
+		in = json_object();
+	}
+	int it = 0;
+	const char *v;
+	while (in && (v = opt_next(a, "set", &it))) {
+		const char *eq = strchr(v, '=');
+		char name[64];
+		size_t n = eq ? (size_t)(eq - v) : 0;
+		if (!eq || n == 0 || n >= sizeof name) {
+			errs_add(&e, "--set", "%s \"%s\"", tr(cx, "FIELD=VALUE の形で指定します:", "must be FIELD=VALUE:"), v);
+			continue;
+		}
+		memcpy(name, v, n);
+		name[n] = '\0';
+		const field_spec *f = reg_field(sp, name);
+		const char *val = eq + 1;
+		if (!f) {
+			errs_add(&e, "--set", "%s \"%s\"", tr(cx, "不明な項目:", "unknown field"), name);
+		} else if (f->type == F_INT) {
+			char *end;
+			long x = strtol(val, &end, 10);
+			if (*val && !*end)
+				json_object_set_new(in, name, json_integer(x));
+			else
+				json_object_set_new(in, name, json_string(val));   /* reported by reg_check */
+		} else if (f->type == F_BOOL) {
+			bool t = !strcmp(val, "true") || !strcmp(val, "yes");
+			bool fl = !strcmp(val, "false") || !strcmp(val, "no");
+			json_object_set_new(in, name, t || fl ? json_boolean(t) : json_string(val));
+		} else if (!utf8_valid(val, strlen(val))) {
+			errs_add(&e, "--set", "%s: %s", name, tr(cx, "UTF-8 ではありません", "is not UTF-8"));
+		} else {
+			json_object_set_new(in, name, json_string(val));
+		}
+	}
+	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, &e) : NULL;
+	int rc = EXIT_FAIL;
+	if (!ok || e.n) {
+		cli_errors(cx, &e);
+	} else {
+		m_record *r = reg_add(co, sp, ok);
+		const char *key = arena_strdup(&co->arena, r->key);
+		if ((rc = cli_save(cx, co)) == EXIT_OK) {
+			if (cx->json)
+				print_json(json_pack("{s:I, s:s, s:s}", "company", (json_int_t)co->id, "kind", sp->kind, "id", key));
+			else
+				printf("%s: %s %s\n", tr(cx, "記録しました", "Recorded"), sp->kind, key);
+		}
+	}
+	json_decref(ok);
+	json_decref(in);
+	errs_free(&e);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_remove(cli_t *cx, args_t *a)
+{
+	const reg_spec *sp = kind_arg(cx, a->pos[1]);
+	if (!sp)
+		return EXIT_USAGE;
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	int rc = EXIT_FAIL;
+	if (!reg_remove(co, sp->kind, a->pos[2]))
+		cli_error(cx, "%s \"%s\"", tr(cx, "その記録はありません:", "no such record"), a->pos[2]);
+	else if ((rc = cli_save(cx, co)) == EXIT_OK && !cx->json)
+		printf("%s: %s %s\n", tr(cx, "削除しました", "Removed"), sp->kind, a->pos[2]);
+	company_free(co);
+	return rc;
+}
+
+static int cmd_org(cli_t *cx, args_t *a)
+{
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co)
+		return EXIT_FAIL;
+	status_t st;
+	status_compute(cx->cat, co, company_latest(co), &st);
+	int step = st.working_step;
+	const char *v = opt(a, "step");
+	if (v) {
+		if (strlen(v) != 1 || v[0] < '1' || v[0] > '4') {
+			cli_error(cx, "--step: %s", tr(cx, "1〜4 です", "must be 1-4"));
+			company_free(co);
+			return EXIT_USAGE;
+		}
+		step = v[0] - '0';
+	}
+	int flags[CAT_TASKS];
+	reg_org_flags(cx->cat, co, step, flags);
+	static const char *const flag_ids[] = {"ok", "nobody", "no_deputy"};
+	if (cx->json) {
+		json_t *arr = json_array();
+		for (int t = 0; t < CAT_TASKS; t++)
+			if (cx->cat->tasks[t].step == step)
+				json_array_append_new(arr, json_pack("{s:s, s:s}", "task", cx->cat->tasks[t].id, "flag", flag_ids[flags[t]]));
+		print_json(json_pack("{s:I, s:i, s:o}", "company", (json_int_t)co->id, "step", step, "tasks", arr));
+	} else {
+		printf("STEP%d — %s\n", step, tr(cx, "タスクごとの担当", "who holds each task"));
+		for (int t = 0; t < CAT_TASKS; t++)
+			if (cx->cat->tasks[t].step == step)
+				printf("  %-9s %-28s %s\n", cx->cat->tasks[t].id, tx(cx->cat->tasks[t].title, cx->lang),
+				       flags[t] == 1 ? tr(cx, "！ だれもいません", "! nobody") :
+				       flags[t] == 2 ? tr(cx, "！ 一人だけで副担当がいません", "! one person, no deputy") : "OK");
+	}
+	company_free(co);
+	return EXIT_OK;
+}
+
+const cli_cmd register_cmds[] = {
+	{"register", "list", cmd_list, "", 2, 2, "ID KIND", "記録の一覧（体制・取引先・連絡先・システム・訓練・インシデント）",
+	 "list a register (organisation, suppliers, contacts, systems, drills, incidents)"},
+	{"register", "add", cmd_add, "set= file=", 2, 2, "ID KIND --set FIELD=VALUE... | --file RECORD.json",
+	 "記録を追加", "add a record"},
+	{"register", "remove", cmd_remove, "", 3, 3, "ID KIND KEY", "記録を削除", "remove a record"},
+	{"org", NULL, cmd_org, "step=", 1, 1, "ID [--step N]", "タスクの担当の空き・副担当なしを確認", "who holds each task; gaps flagged"},
+	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+};

@@ -203,6 +203,9 @@ void company_remove_person(m_company *c, const char *key)
 		if (!str_eq(c->acks[a].person, k))
 			c->acks[w++] = c->acks[a];
 	c->n_acks = w;
+	for (size_t a = 0; a < c->n_assets; a++)
+		if (str_eq(c->assets[a].treat_owner, k))
+			c->assets[a].treat_owner = NULL;
 	reg_forget_person(c, k);
 }
 

@@ -72,6 +72,10 @@ typedef struct {
 	int c, i, a;             /* 1–3 */
 	bool personal;
 	int threat, vulnerability;   /* 1–3 */
+	const char *treatment;       /* reduce | avoid | transfer | accept, or NULL */
+	const char *action;          /* what will be done */
+	const char *treat_owner;     /* person key */
+	date_t treat_due;
 } m_asset;
 
 /* One version of the basic policy (情報セキュリティ基本方針). */

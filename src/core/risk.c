@@ -1,4 +1,6 @@
 /* risk.c — see risk.h. */
+#include <string.h>
+
 #include "core/risk.h"
 
 static int max3(int a, int b, int c)
@@ -41,4 +43,13 @@ const char *risk_band_id(risk_band_t b)
 bool risk_thresholds_valid(risk_thresholds t)
 {
 	return t.medium_from > 1 && t.medium_from <= t.high_from && t.high_from <= 9;
+}
+
+bool risk_treatment_valid(const char *t)
+{
+	static const char *const ids[] = {"reduce", "avoid", "transfer", "accept"};
+	for (size_t i = 0; t && i < sizeof ids / sizeof ids[0]; i++)
+		if (!strcmp(ids[i], t))
+			return true;
+	return false;
 }

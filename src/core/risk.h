@@ -22,6 +22,8 @@ int risk_likelihood(const m_asset *a);
 int risk_value(const m_asset *a);
 risk_band_t risk_band(int value, risk_thresholds t);
 const char *risk_band_id(risk_band_t b);
+/* reduce (低減), avoid (回避), transfer (移転), accept (受容). */
+bool risk_treatment_valid(const char *t);
 /* Thresholds must satisfy 1 < medium_from <= high_from <= 9. */
 bool risk_thresholds_valid(risk_thresholds t);
 

@@ -165,6 +165,10 @@ json_t *doc_export(const catalog *cat, const m_company *c)
 		set_str(o, "medium", a->medium);
 		set_str(o, "owner", a->owner);
 		set_str(o, "notes", a->notes);
+		set_str(o, "treatment", a->treatment);
+		set_str(o, "action", a->action);
+		set_str(o, "treatment_owner", a->treat_owner);
+		set_date(o, "treatment_due", a->treat_due);
 		json_array_append_new(assets, o);
 	}
 	json_object_set_new(doc, "assets", assets);

@@ -10,6 +10,7 @@
 
 #include "base/util.h"
 #include "core/registers.h"
+#include "core/risk.h"
 #include "exchange/doc.h"
 #include "exchange/json_scan.h"
 
@@ -568,8 +569,8 @@ static void read_assets(ictx *x, json_t *root)
 			if (want_type(x, e, JSON_OBJECT, "an object")) {
 				static const char *const keys[] = {"id", "name", "c", "i", "a", "personal",
 								   "threat", "vulnerability", "business",
-								   "department", "medium", "owner", "notes",
-								   NULL};
+								   "department", "medium", "owner", "notes", "treatment",
+								   "action", "treatment_owner", "treatment_due", NULL};
 				only_keys(x, e, keys);
 				m_asset *a = arena_push(&x->co->arena, (void **)&x->co->assets,
 							&x->co->n_assets, &x->co->cap_assets, sizeof *a);
@@ -593,6 +594,18 @@ static void read_assets(ictx *x, json_t *root)
 				a->medium = get_str(x, e, "medium", false, DOC_MAX_NAME);
 				a->owner = get_str(x, e, "owner", false, DOC_MAX_NAME);
 				a->notes = get_str(x, e, "notes", false, DOC_MAX_NOTE);
+				a->treatment = get_str(x, e, "treatment", false, 20);
+				size_t q = push_key(x, "treatment");
+				if (a->treatment && !risk_treatment_valid(a->treatment))
+					err(x, "must be reduce, avoid, transfer or accept, not \"%s\"", a->treatment);
+				pop(x, q);
+				a->action = get_str(x, e, "action", false, DOC_MAX_NOTE);
+				a->treat_owner = get_str(x, e, "treatment_owner", false, 32);
+				q = push_key(x, "treatment_owner");
+				if (a->treat_owner && !company_person(x->co, a->treat_owner))
+					err(x, "no person with id \"%s\" in people", a->treat_owner);
+				pop(x, q);
+				a->treat_due = get_date(x, e, "treatment_due", false);
 			}
 			pop(x, m);
 		}

@@ -160,6 +160,12 @@ static const char *const migrations[] = {
 	"  pos INTEGER NOT NULL,"
 	"  data TEXT NOT NULL,"
 	"  PRIMARY KEY (company_id, kind, key));",
+
+	/* 7: risk treatment on each asset (becomes dated work with an owner) */
+	"ALTER TABLE asset ADD COLUMN treatment TEXT;"
+	"ALTER TABLE asset ADD COLUMN action TEXT;"
+	"ALTER TABLE asset ADD COLUMN treat_owner TEXT;"
+	"ALTER TABLE asset ADD COLUMN treat_due TEXT;",
 };
 
 const char *schema_migration(int n)

@@ -198,7 +198,8 @@ static bool load_rest(store_t *s, m_company *c, errs_t *errs)
 		return false;
 
 	st = q(s, "SELECT key, name, business, department, medium, owner, notes, c, i, a, personal, "
-		  "threat, vulnerability FROM asset WHERE company_id = ? ORDER BY pos", errs);
+		  "threat, vulnerability, treatment, action, treat_owner, treat_due FROM asset "
+		  "WHERE company_id = ? ORDER BY pos", errs);
 	if (!st)
 		return false;
 	sqlite3_bind_int64(st, 1, c->id);
@@ -217,6 +218,10 @@ static bool load_rest(store_t *s, m_company *c, errs_t *errs)
 		x->personal = sqlite3_column_int(st, 10) != 0;
 		x->threat = sqlite3_column_int(st, 11);
 		x->vulnerability = sqlite3_column_int(st, 12);
+		x->treatment = col_text(a, st, 13);
+		x->action = col_text(a, st, 14);
+		x->treat_owner = col_text(a, st, 15);
+		x->treat_due = col_date(st, 16);
 	}
 	if (!step_done(s, st, rc, errs))
 		return false;
@@ -420,8 +425,8 @@ static bool insert_children(store_t *s, const m_company *c, errs_t *errs)
 	for (size_t i = 0; i < c->n_assets; i++) {
 		const m_asset *x = &c->assets[i];
 		if (!(st = q(s, "INSERT INTO asset (company_id, key, pos, name, business, department, medium, "
-				"owner, notes, c, i, a, personal, threat, vulnerability) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", errs)))
+				"owner, notes, c, i, a, personal, threat, vulnerability, treatment, action, treat_owner, "
+				"treat_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", errs)))
 			return false;
 		sqlite3_bind_int64(st, 1, c->id);
 		bind_text(st, 2, x->key);
@@ -438,6 +443,10 @@ static bool insert_children(store_t *s, const m_company *c, errs_t *errs)
 		sqlite3_bind_int(st, 13, x->personal);
 		sqlite3_bind_int(st, 14, x->threat);
 		sqlite3_bind_int(st, 15, x->vulnerability);
+		bind_text(st, 16, x->treatment);
+		bind_text(st, 17, x->action);
+		bind_text(st, 18, x->treat_owner);
+		bind_date(st, 19, x->treat_due);
 		if (!run(s, st, errs))
 			return false;
 	}

@@ -96,5 +96,13 @@ void ics_write(const catalog *cat, const m_company *co, const char *person, lang
 			event(out, uid, e->date, today, summary, tx(ce->format, lang));
 		}
 	}
+	for (size_t i = 0; i < co->n_assets; i++) {
+		const m_asset *x = &co->assets[i];
+		if (x->treat_due == DATE_NONE || (person && !str_eq(x->treat_owner, person)))
+			continue;
+		snprintf(uid, sizeof uid, "risk-%s-c%lld@secstep", x->key, (long long)co->id);
+		snprintf(summary, sizeof summary, "%s%s", en ? "Risk treatment: " : "リスク対応: ", x->name);
+		event(out, uid, x->treat_due, today, summary, x->action ? x->action : "");
+	}
 	buf_puts(out, "END:VCALENDAR\r\n");
 }

@@ -67,6 +67,10 @@ void h_registers(req_t *r);
 void h_register(req_t *r);
 void h_register_post(req_t *r);
 void h_register_remove_post(req_t *r);
+/* pages_assets.c */
+void h_assets(req_t *r);
+void h_assets_post(req_t *r);
+void h_assets_remove_post(req_t *r);
 /* pages_export.c */
 void h_export(req_t *r);
 void h_export_file(req_t *r);

@@ -78,7 +78,8 @@ void h_plan(req_t *r)
 		/* the page where the work that closes it is done */
 		static const struct { const char *cp, *page; } closes[] = {
 			{"cp-2-1", "policy"}, {"cp-2-2", "diagnosis#sd"}, {"cp-3-1", "registers/organisation"},
-			{"cp-3-3", "registers/suppliers"}, {"cp-3-4", "registers/contacts"}, {"cp-4-4", "registers/systems"}};
+			{"cp-3-3", "registers/suppliers"}, {"cp-3-4", "registers/contacts"}, {"cp-4-1", "assets"},
+			{"cp-4-4", "registers/systems"}};
 		const char *where = "diagnosis";
 		for (size_t k = 0; k < ARRAY_LEN(closes); k++)
 			if (!strcmp(cp->id, closes[k].cp))
@@ -88,7 +89,7 @@ void h_plan(req_t *r)
 		if (!met)
 			hp(r, " — <a href=\"/c/%lld/%s\">%s</a>", id, where,
 			   !strcmp(cp->id, "cp-2-1") ? T(r, "基本方針を作る", "Write the basic policy")
-			   : strncmp(where, "registers", 9) == 0 ? T(r, "記録をそろえる", "Keep the records")
+			   : strncmp(where, "registers", 9) == 0 || !strcmp(where, "assets") ? T(r, "記録をそろえる", "Keep the records")
 								 : T(r, "取り組んだら診断を更新", "Update the diagnosis when done"));
 		HL(r, "</li>");
 	}

@@ -69,6 +69,10 @@ void h_registers(req_t *r)
 		   reg_specs[k].kind, TX(r, reg_specs[k].title), n, TX(r, reg_specs[k].lead));
 	}
 	arena_free(&ar);
+	hp(r, "<li><a href=\"/c/%lld/assets\">%s</a> <span class=\"badge\">%zu</span><div class=\"small muted\">%s</div></li>", id,
+	   T(r, "情報資産とリスク", "Information assets and risks"), r->co->n_assets,
+	   T(r, "資産ごとに重要度と被害の起こりやすさからリスク値を出し、対応を決めます（STEP4）。",
+	     "Risk value per asset from importance and likelihood, and what to do about it (STEP4)."));
 	hp(r, "</ul></section><section class=\"card\"><h2>%s</h2><ul>", T(r, "記録から満たされるチェックポイント", "Checkpoints met by your records"));
 	static const char *const ids[] = {"cp-2-1", "cp-3-3", "cp-3-4"};
 	static const char *const how_ja[] = {"基本方針を承認して公開する", "取引先ごとに秘密保持の条項と安全性の確認を記録する",

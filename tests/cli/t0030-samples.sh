@@ -19,7 +19,11 @@ check() {
 json_eq() {
 	python3 - "$1" "$2" <<'PY'
 import json, sys
-a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+try:
+    a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+except Exception as e:
+    print("not JSON:", e)
+    sys.exit(1)
 if a != b:
     print("differ:", json.dumps(a, ensure_ascii=False)[:150], "//", json.dumps(b, ensure_ascii=False)[:150])
     sys.exit(1)
@@ -32,7 +36,11 @@ PY
 json_within() {
 	python3 - "$1" "$2" <<'PY'
 import json, sys
-a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+try:
+    a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+except Exception as e:
+    print("not JSON:", e)
+    sys.exit(1)
 def within(x, y, path):
     if isinstance(x, dict):
         if not isinstance(y, dict):

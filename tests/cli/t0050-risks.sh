@@ -25,3 +25,24 @@ expect_rc "impossible thresholds are a usage error" 2 risks 1 --medium-from 7 --
 expect_rc "text listing" 0 risks 1
 expect_out "text lists the personal-data asset" "顧客台帳"
 expect_rc "unknown company" 1 risks 99 --json
+
+cat >treat.json <<'JSON'
+{"format": "secstep-company/1",
+ "company": {"name": "対応テスト", "industry": "E", "employees": 15},
+ "people": [{"id": "p1", "name": "担当"}],
+ "assets": [{"id": "a1", "name": "設計図面", "c": 3, "i": 2, "a": 2, "threat": 2, "vulnerability": 3,
+             "treatment": "reduce", "action": "アクセス権を設計部だけにする", "treatment_owner": "p1", "treatment_due": "2027-01-31"}]}
+JSON
+expect_rc "an asset with a treatment imports" 0 import treat.json --json
+T=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["company"])')
+expect_rc "export it" 0 export "$T"
+expect_json "the treatment is kept" 'd["assets"][0]["treatment"] == "reduce" and d["assets"][0]["treatment_owner"] == "p1" and d["assets"][0]["treatment_due"] == "2027-01-31"'
+expect_rc "the calendar has the treatment's due date" 0 calendar "$T"
+expect_out "the treatment event" "risk-a1-c$T@secstep"
+sed 's/"reduce"/"ignore"/; s/"treatment_owner": "p1"/"treatment_owner": "p5"/' treat.json >bad.json
+expect_rc "a bad treatment is refused" 1 import bad.json
+expect_err "the treatment is named" "assets[0].treatment:"
+expect_err "the owner is named" "assets[0].treatment_owner:"
+expect_rc "removing the owner clears the treatment owner" 0 person remove "$T" p1
+expect_rc "export after removal" 0 export "$T"
+expect_json "no dangling owner" '"treatment_owner" not in d["assets"][0]'

@@ -1,0 +1,213 @@
+/* pages_assets.c — the information-asset register (STEP4): assets with
+ * C/I/A, personal data, threat and vulnerability; the computed importance,
+ * likelihood, risk value and band; a heat map; and the treatment of each
+ * risk with an owner and a due date. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "core/risk.h"
+#include "exchange/doc.h"
+#include "web/pages.h"
+
+static const char *const treatments[] = {"reduce", "avoid", "transfer", "accept"};
+static const char *const treat_ja[] = {"低減（対策で小さくする）", "回避（やめる・なくす）", "移転（保険・委託）", "受容（受け入れる）"};
+static const char *const treat_en[] = {"Reduce (controls)", "Avoid (stop it)", "Transfer (insurance, outsourcing)", "Accept"};
+
+static const char *treat_label(const req_t *r, const char *t)
+{
+	for (size_t i = 0; t && i < ARRAY_LEN(treatments); i++)
+		if (!strcmp(t, treatments[i]))
+			return r->lang == LANG_EN ? treat_en[i] : treat_ja[i];
+	return "";
+}
+
+static void heat_map(req_t *r)
+{
+	int cells[4][4] = {{0}};
+	for (size_t i = 0; i < r->co->n_assets; i++)
+		cells[risk_importance(&r->co->assets[i])][risk_likelihood(&r->co->assets[i])]++;
+	hp(r, "<svg class=\"chart gauge\" viewBox=\"0 0 330 250\" role=\"img\" aria-label=\"%s\">", T(r, "リスクの分布（重要度×被害の起こりやすさ）", "Risk heat map (importance × likelihood)"));
+	for (int imp = 3; imp >= 1; imp--)
+		for (int lik = 1; lik <= 3; lik++) {
+			int x = 70 + (lik - 1) * 80, y = 10 + (3 - imp) * 65, v = imp * lik;
+			risk_band_t b = risk_band(v, RISK_DEFAULTS);
+			const char *fill = b == BAND_HIGH ? "#f4b6ae" : b == BAND_MEDIUM ? "#fbe3a6" : "#cfe9d8";
+			hp(r, "<rect x=\"%d\" y=\"%d\" width=\"76\" height=\"61\" rx=\"6\" fill=\"%s\"/>", x, y, fill);
+			hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#5b6b7b\">%d</text>", x + 6, y + 15, v);
+			if (cells[imp][lik])
+				hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"22\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#1c2733\">%d</text>", x + 38, y + 42,
+				   cells[imp][lik]);
+		}
+	for (int i = 1; i <= 3; i++) {
+		hp(r, "<text x=\"60\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1c2733\">%d</text>", 10 + (3 - i) * 65 + 36, i);
+		hp(r, "<text x=\"%d\" y=\"222\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1c2733\">%d</text>", 70 + (i - 1) * 80 + 38, i);
+	}
+	hp(r, "<text x=\"8\" y=\"115\" font-size=\"12\" fill=\"#5b6b7b\" transform=\"rotate(-90 14 115)\">%s</text>", T(r, "重要度", "importance"));
+	hp(r, "<text x=\"190\" y=\"244\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5b6b7b\">%s</text></svg>",
+	   T(r, "被害の起こりやすさ", "likelihood"));
+}
+
+static void assets_page(req_t *r, const errs_t *e)
+{
+	long long id = (long long)r->company_id;
+	page_begin(r, T(r, "情報資産とリスク", "Information assets and risks"), NAV_REG);
+	hp(r, "<p><a href=\"/c/%lld/registers\">← %s</a></p><h1>%s</h1><p class=\"lead\">%s</p>", id, T(r, "体制と記録", "Organisation & registers"),
+	   T(r, "情報資産とリスク（資産ベースのリスク分析）", "Information assets and risks (asset-based risk analysis)"),
+	   T(r, "重要度＝機密性・完全性・可用性の最大（個人情報を含めば3）。被害の起こりやすさ＝脅威＋脆弱性−3（最小1）。リスク値＝重要度×起こりやすさ。6以上は大、4は中、3以下は小です。",
+	     "Importance = the highest of C, I, A (3 when it holds personal data). Likelihood = threat + vulnerability − 3 (at least 1). Risk value = importance × likelihood: 6 or more is high, 4 medium, 3 or less low."));
+	if (qarg(r, "saved"))
+		flash(r, "保存しました。", "Saved.");
+	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "リスクの分布", "Heat map"));
+	heat_map(r);
+	hp(r, "</section></div><section class=\"card scroll\"><table><thead><tr><th>%s</th><th>C/I/A</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th></th></tr></thead><tbody>",
+	   T(r, "情報資産", "Asset"), T(r, "重要度", "Importance"), T(r, "起こりやすさ", "Likelihood"), T(r, "リスク値", "Risk"),
+	   T(r, "対応（担当・期限）", "Treatment (owner, due)"));
+	static const char *const band_ja[] = {"小", "中", "大"}, *const band_cls[] = {"good", "warn", "bad"};
+	for (int want = BAND_HIGH; want >= BAND_LOW; want--)
+		for (size_t i = 0; i < r->co->n_assets; i++) {
+			const m_asset *x = &r->co->assets[i];
+			int v = risk_value(x);
+			risk_band_t b = risk_band(v, RISK_DEFAULTS);
+			if ((int)b != want)
+				continue;
+			const m_person *o = company_person(r->co, x->treat_owner);
+			hp(r, "<tr><td><strong>%s</strong>%s<div class=\"small muted\">%s %s</div></td><td>%d/%d/%d</td><td>%d</td><td>%d</td>",
+			   x->name, x->personal ? T(r, " <span class=\"badge info\">個人情報</span>", " <span class=\"badge info\">personal data</span>") : "",
+			   x->business ? x->business : "", x->medium ? x->medium : "", x->c, x->i, x->a, risk_importance(x), risk_likelihood(x));
+			hp(r, "<td><span class=\"badge %s\">%d %s</span></td><td>%s %s %s %s</td><td>", band_cls[b], v,
+			   r->lang == LANG_EN ? risk_band_id(b) : band_ja[b], treat_label(r, x->treatment), x->action ? x->action : "",
+			   o ? o->name : "", date_str(r, x->treat_due));
+			if (can_write(r)) {
+				hp(r, "<form method=\"post\" action=\"/c/%lld/assets/%s/remove\" class=\"inline\">", id, x->key);
+				csrf_field(r);
+				hp(r, "<button type=\"submit\" class=\"small secondary\">%s</button></form>", T(r, "削除", "Remove"));
+			}
+			HL(r, "</td></tr>");
+		}
+	if (!r->co->n_assets)
+		hp(r, "<tr><td colspan=\"7\" class=\"muted\">%s</td></tr>", T(r, "まだ情報資産が登録されていません。顧客台帳、見積書、図面、会計データなどから始めましょう。",
+									 "No assets yet. Start with the customer list, quotes, drawings, accounting data."));
+	HL(r, "</tbody></table></section>");
+	if (!can_write(r)) {
+		page_end(r);
+		return;
+	}
+	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "情報資産を追加", "Add an asset"));
+	show_errors(r, e);
+	hp(r, "<form method=\"post\" action=\"/c/%lld/assets\" class=\"stack\">", id);
+	csrf_field(r);
+	hp(r, "<label for=\"name\">%s</label><input id=\"name\" name=\"name\" type=\"text\" maxlength=\"200\" required>", T(r, "情報資産の名前", "Asset name"));
+	hp(r, "<label for=\"business\">%s</label><input id=\"business\" name=\"business\" type=\"text\" maxlength=\"200\">", T(r, "業務", "Business area"));
+	hp(r, "<label for=\"medium\">%s</label><input id=\"medium\" name=\"medium\" type=\"text\" maxlength=\"200\">", T(r, "媒体・保存先（紙、PC、サーバー、クラウド…）", "Medium (paper, PC, server, cloud…)"));
+	static const struct { const char *name, *ja, *en; } scales[] = {
+		{"c", "機密性（漏れたときの影響 1〜3）", "Confidentiality (impact if leaked, 1-3)"},
+		{"i", "完全性（書き換えられたときの影響 1〜3）", "Integrity (impact if altered, 1-3)"},
+		{"a", "可用性（使えないときの影響 1〜3）", "Availability (impact if unavailable, 1-3)"},
+		{"threat", "脅威の起こりやすさ（1 ふだん起きない〜3 いつでも起きる）", "Threat (1 rarely … 3 any time)"},
+		{"vulnerability", "脆弱性（1 対策済み〜3 対策なし）", "Vulnerability (1 all measures in place … 3 none)"},
+	};
+	for (size_t k = 0; k < ARRAY_LEN(scales); k++) {
+		hp(r, "<label for=\"%s\">%s</label><select id=\"%s\" name=\"%s\">", scales[k].name, T(r, scales[k].ja, scales[k].en), scales[k].name, scales[k].name);
+		for (int v = 1; v <= 3; v++)
+			hp(r, "<option value=\"%d\"%s>%d</option>", v, v == 2 ? " selected" : "", v);
+		HL(r, "</select>");
+	}
+	hp(r, "<label><input type=\"checkbox\" name=\"personal\" value=\"1\"> %s</label>", T(r, "個人情報を含む", "Holds personal data"));
+	hp(r, "<label for=\"treatment\">%s</label><select id=\"treatment\" name=\"treatment\"><option value=\"\"></option>", T(r, "対応", "Treatment"));
+	for (size_t k = 0; k < ARRAY_LEN(treatments); k++)
+		hp(r, "<option value=\"%s\">%s</option>", treatments[k], r->lang == LANG_EN ? treat_en[k] : treat_ja[k]);
+	hp(r, "</select><label for=\"action\">%s</label><input id=\"action\" name=\"action\" type=\"text\" maxlength=\"400\">", T(r, "何をするか", "What will be done"));
+	hp(r, "<label for=\"treat_owner\">%s</label><select id=\"treat_owner\" name=\"treat_owner\">", T(r, "担当", "Owner"));
+	people_options(r, NULL, true);
+	hp(r, "</select><label for=\"treat_due\">%s</label><input id=\"treat_due\" name=\"treat_due\" type=\"date\" class=\"short\">", T(r, "期限", "Due"));
+	hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "追加する", "Add"));
+	page_end(r);
+}
+
+void h_assets(req_t *r)
+{
+	errs_t e = ERRS_INIT;
+	assets_page(r, &e);
+}
+
+static int scale(req_t *r, errs_t *e, const char *name, const char *ja, const char *en)
+{
+	const char *v = form(r, name);
+	if (!v || strlen(v) != 1 || v[0] < '1' || v[0] > '3') {
+		errs_add(e, T(r, ja, en), "%s", T(r, "1〜3 で選んでください", "choose 1-3"));
+		return 1;
+	}
+	return v[0] - '0';
+}
+
+void h_assets_post(req_t *r)
+{
+	m_company *co = r->co;
+	errs_t e = ERRS_INIT;
+	m_asset x;
+	memset(&x, 0, sizeof x);
+	x.treat_due = DATE_NONE;
+	const char *name = form(r, "name"), *business = form(r, "business"), *medium = form(r, "medium"), *t = form(r, "treatment"),
+		   *action = form(r, "action"), *owner = form(r, "treat_owner"), *due = form(r, "treat_due");
+	if (!name || !*name || !valid_short_text(name, DOC_MAX_NAME))
+		errs_add(&e, T(r, "情報資産の名前", "Asset name"), "%s", T(r, "1〜200文字で入力してください", "enter 1-200 characters"));
+	if ((business && !valid_short_text(business, DOC_MAX_NAME)) || (medium && !valid_short_text(medium, DOC_MAX_NAME)) ||
+	    (action && !valid_short_text(action, 400)))
+		errs_add(&e, T(r, "入力", "Input"), "%s", T(r, "長すぎる項目があります", "a field is too long"));
+	x.c = scale(r, &e, "c", "機密性", "Confidentiality");
+	x.i = scale(r, &e, "i", "完全性", "Integrity");
+	x.a = scale(r, &e, "a", "可用性", "Availability");
+	x.threat = scale(r, &e, "threat", "脅威", "Threat");
+	x.vulnerability = scale(r, &e, "vulnerability", "脆弱性", "Vulnerability");
+	x.personal = form(r, "personal") != NULL;
+	if (t && *t && !risk_treatment_valid(t))
+		errs_add(&e, T(r, "対応", "Treatment"), "%s", T(r, "一覧から選んでください", "choose one from the list"));
+	if (owner && *owner && !company_person(co, owner))
+		errs_add(&e, T(r, "担当", "Owner"), "%s", T(r, "登録されていない人です", "not a registered person"));
+	if (due && *due && !date_parse(due, &x.treat_due))
+		errs_add(&e, T(r, "期限", "Due"), "%s", T(r, "日付が正しくありません（YYYY-MM-DD）", "not a valid date (YYYY-MM-DD)"));
+	if (e.n) {
+		r->status = 400;
+		assets_page(r, &e);
+		errs_free(&e);
+		return;
+	}
+	char key[16];
+	for (int n = 1;; n++) {
+		snprintf(key, sizeof key, "a%d", n);
+		bool used = false;
+		for (size_t i = 0; i < co->n_assets; i++)
+			used |= str_eq(co->assets[i].key, key);
+		if (!used)
+			break;
+	}
+	x.key = arena_strdup(&co->arena, key);
+	x.name = arena_strdup(&co->arena, name);
+	x.business = business && *business ? arena_strdup(&co->arena, business) : NULL;
+	x.medium = medium && *medium ? arena_strdup(&co->arena, medium) : NULL;
+	x.treatment = t && *t ? arena_strdup(&co->arena, t) : NULL;
+	x.action = action && *action ? arena_strdup(&co->arena, action) : NULL;
+	x.treat_owner = owner && *owner ? company_person(co, owner)->key : NULL;
+	m_asset *slot = arena_push(&co->arena, (void **)&co->assets, &co->n_assets, &co->cap_assets, sizeof *slot);
+	*slot = x;
+	if (save_company(r))
+		redirect(r, "/c/%lld/assets?saved=1", (long long)r->company_id);
+	errs_free(&e);
+}
+
+void h_assets_remove_post(req_t *r)
+{
+	m_company *co = r->co;
+	const char *key = param(r, "asset");
+	for (size_t i = 0; i < co->n_assets; i++)
+		if (str_eq(co->assets[i].key, key)) {
+			memmove(&co->assets[i], &co->assets[i + 1], (co->n_assets - i - 1) * sizeof *co->assets);
+			co->n_assets--;
+			if (save_company(r))
+				redirect(r, "/c/%lld/assets?saved=1", (long long)r->company_id);
+			return;
+		}
+	fail_page(r, 404, "その情報資産はありません。", "No such asset.");
+}

@@ -28,10 +28,10 @@ static void heat_map(req_t *r)
 	int cells[4][4] = {{0}};
 	for (size_t i = 0; i < r->co->n_assets; i++)
 		cells[risk_importance(&r->co->assets[i])][risk_likelihood(&r->co->assets[i])]++;
-	hp(r, "<svg class=\"chart gauge\" viewBox=\"0 0 330 250\" role=\"img\" aria-label=\"%s\">", T(r, "リスクの分布（重要度×被害の起こりやすさ）", "Risk heat map (importance × likelihood)"));
+	hp(r, "<svg class=\"chart gauge\" viewBox=\"0 0 330 258\" role=\"img\" aria-label=\"%s\">", T(r, "リスクの分布（重要度×被害の起こりやすさ）", "Risk heat map (importance × likelihood)"));
 	for (int imp = 3; imp >= 1; imp--)
 		for (int lik = 1; lik <= 3; lik++) {
-			int x = 70 + (lik - 1) * 80, y = 10 + (3 - imp) * 65, v = imp * lik;
+			int x = 70 + (lik - 1) * 80, y = 18 + (3 - imp) * 65, v = imp * lik;
 			risk_band_t b = risk_band(v, RISK_DEFAULTS);
 			const char *fill = b == BAND_HIGH ? "#f4b6ae" : b == BAND_MEDIUM ? "#fbe3a6" : "#cfe9d8";
 			hp(r, "<rect x=\"%d\" y=\"%d\" width=\"76\" height=\"61\" rx=\"6\" fill=\"%s\"/>", x, y, fill);
@@ -41,11 +41,11 @@ static void heat_map(req_t *r)
 				   cells[imp][lik]);
 		}
 	for (int i = 1; i <= 3; i++) {
-		hp(r, "<text x=\"60\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1c2733\">%d</text>", 10 + (3 - i) * 65 + 36, i);
-		hp(r, "<text x=\"%d\" y=\"222\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1c2733\">%d</text>", 70 + (i - 1) * 80 + 38, i);
+		hp(r, "<text x=\"60\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1c2733\">%d</text>", 18 + (3 - i) * 65 + 36, i);
+		hp(r, "<text x=\"%d\" y=\"230\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1c2733\">%d</text>", 70 + (i - 1) * 80 + 38, i);
 	}
-	hp(r, "<text x=\"8\" y=\"115\" font-size=\"12\" fill=\"#5b6b7b\" transform=\"rotate(-90 14 115)\">%s</text>", T(r, "重要度", "importance"));
-	hp(r, "<text x=\"190\" y=\"244\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5b6b7b\">%s</text></svg>",
+	hp(r, "<text x=\"4\" y=\"10\" font-size=\"12\" fill=\"#5b6b7b\">%s</text>", T(r, "重要度↑", "importance ↑"));
+	hp(r, "<text x=\"190\" y=\"252\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5b6b7b\">%s</text></svg>",
 	   T(r, "被害の起こりやすさ", "likelihood"));
 }
 
@@ -73,9 +73,11 @@ static void assets_page(req_t *r, const errs_t *e)
 			if ((int)b != want)
 				continue;
 			const m_person *o = company_person(r->co, x->treat_owner);
-			hp(r, "<tr><td><strong>%s</strong>%s<div class=\"small muted\">%s %s</div></td><td>%d/%d/%d</td><td>%d</td><td>%d</td>",
-			   x->name, x->personal ? T(r, " <span class=\"badge info\">個人情報</span>", " <span class=\"badge info\">personal data</span>") : "",
-			   x->business ? x->business : "", x->medium ? x->medium : "", x->c, x->i, x->a, risk_importance(x), risk_likelihood(x));
+			hp(r, "<tr><td><strong>%s</strong>", x->name);
+			if (x->personal)
+				hp(r, " <span class=\"badge info\">%s</span>", T(r, "個人情報", "personal data"));
+			hp(r, "<div class=\"small muted\">%s %s</div></td><td>%d/%d/%d</td><td>%d</td><td>%d</td>", x->business ? x->business : "",
+			   x->medium ? x->medium : "", x->c, x->i, x->a, risk_importance(x), risk_likelihood(x));
 			hp(r, "<td><span class=\"badge %s\">%d %s</span></td><td>%s %s %s %s</td><td>", band_cls[b], v,
 			   r->lang == LANG_EN ? risk_band_id(b) : band_ja[b], treat_label(r, x->treatment), x->action ? x->action : "",
 			   o ? o->name : "", date_str(r, x->treat_due));

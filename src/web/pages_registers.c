@@ -81,9 +81,11 @@ void h_registers(req_t *r)
 					     "register contacts inside and outside the company, and hold a drill"};
 	for (size_t i = 0; i < ARRAY_LEN(ids); i++) {
 		const cat_checkpoint *cp = cat_checkpoint_find(r->cat, ids[i]);
-		hp(r, "<li><span class=\"badge %s\">%s</span> %s<div class=\"small muted\">%s</div></li>", st.evidence[cp->index] ? "good" : "warn",
-		   st.evidence[cp->index] ? T(r, "満たしています", "met") : T(r, "まだ", "not yet"), TX(r, cp->title),
-		   r->lang == LANG_EN ? how_en[i] : how_ja[i]);
+		const char *label = st.evidence[cp->index] ? T(r, "記録で満たしています", "met by your records")
+				  : st.met[cp->index]      ? T(r, "診断の回答で満たしています", "met by your answer")
+							   : T(r, "まだ", "not yet");
+		hp(r, "<li><span class=\"badge %s\">%s</span> %s<div class=\"small muted\">%s</div></li>",
+		   st.met[cp->index] ? "good" : "warn", label, TX(r, cp->title), r->lang == LANG_EN ? how_en[i] : how_ja[i]);
 	}
 	hp(r, "</ul></section></div><section class=\"card\"><h2>%s STEP%d</h2><table><tbody>", T(r, "タスクの担当に空きがないか", "Gaps in who holds the tasks of"), step);
 	int flags[CAT_TASKS];

@@ -68,16 +68,16 @@ void svg_history(req_t *r, const m_company *co)
 	   T(r, "STEP と自社診断の点数の推移", "STEP and self-check score over time"));
 	for (int s = 0; s <= 4; s++) {
 		int y = bottom - s * (bottom - top) / 4;
-		hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eef1f5\"/>", left, y, W - 12, y);
+		hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eef1f5\"/>", left, y, W - 36, y);
 		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#0f7b76\">STEP%d</text>",
 		   left - 4, y + 4, s);
-		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#b45309\">%d</text>", W - 8, y + 4, s * 25);
+		hp(r, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#b45309\">%d</text>", W - 32, y + 4, s * 25);
 	}
 	int prevx = -1, prevy = -1, prevsx = -1, prevsy = -1;
 	for (size_t i = 0; i < n; i++) {
 		status_t st;
 		status_compute(r->cat, co, &co->diagnoses[i], &st);
-		int x = n == 1 ? (left + W) / 2 : left + 12 + (int)((W - left - 60) * i / (n - 1));
+		int x = n == 1 ? (left + W) / 2 : left + 12 + (int)((W - left - 80) * i / (n - 1));
 		int y = bottom - st.current_step * (bottom - top) / 4;
 		if (prevx >= 0)
 			hp(r, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0f7b76\" stroke-width=\"3\"/>", prevx, prevy, x, y);

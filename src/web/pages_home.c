@@ -6,6 +6,7 @@
 #include "base/util.h"
 #include "exchange/doc.h"
 #include "web/pages.h"
+#include "web/web_int.h"
 
 void h_home(req_t *r)
 {
@@ -34,11 +35,17 @@ void h_home(req_t *r)
 		hp(r, "<section class=\"card scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 		   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
 		   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
+		int steps[5] = {0}, with_overdue = 0;
+		int *by_industry = arena_alloc(&r->arena, (r->cat->n_industries + 1) * sizeof *by_industry);
 		for (size_t i = 0; i < n; i++) {
-			m_company *co = store_company_load(r->store, ms[i].company_id, &e);
+			m_company *co = snapshot_borrow(r, ms[i].company_id);
 			if (!co)
 				continue;
 			plan_t *p = plan_compute(r->cat, co, r->today);
+			steps[p->status.current_step]++;
+			with_overdue += p->n_overdue > 0;
+			for (size_t k = 0; k < r->cat->n_industries; k++)
+				by_industry[k] += str_eq(r->cat->industries[k].id, co->industry);
 			static const char *const role_ja[] = {"", "従業員", "支援者", "担当者", "経営者"};
 			static const char *const role_en[] = {"", "employee", "adviser", "officer", "owner"};
 			hp(r, "<tr><td><a href=\"/c/%lld%s\">%s</a></td><td>%s</td>", (long long)co->id,
@@ -55,9 +62,22 @@ void h_home(req_t *r)
 				HL(r, "<td>0</td>");
 			hp(r, "<td>%zu</td></tr>", p->status.n_unmet);
 			plan_free(p);
-			company_free(co);
 		}
 		HL(r, "</tbody></table></section>");
+		/* Portfolio figures for advisers: how many clients at each STEP,
+		 * and by industry. */
+		hp(r, "<section class=\"card\"><h2>%s</h2><div class=\"grid\"><div><h3>%s</h3><table><tbody>",
+		   T(r, "全体の状況", "Across your companies"), T(r, "段階ごとの社数", "Companies per STEP"));
+		for (int k = 0; k <= 4; k++)
+			if (steps[k])
+				hp(r, "<tr><th>%s</th><td>%d</td></tr>", k ? arena_printf(&r->arena, "STEP%d", k) : T(r, "STEP1 の手前", "before STEP1"),
+				   steps[k]);
+		hp(r, "</tbody></table></div><div><h3>%s</h3><table><tbody>", T(r, "業種ごとの社数", "Companies per industry"));
+		for (size_t k = 0; k < r->cat->n_industries; k++)
+			if (by_industry[k])
+				hp(r, "<tr><th>%s</th><td>%d</td></tr>", TX(r, r->cat->industries[k].name), by_industry[k]);
+		hp(r, "</tbody></table></div></div><p class=\"small muted\">%s %d</p></section>",
+		   T(r, "期限切れのタスクがある会社:", "Companies with overdue tasks:"), with_overdue);
 		hp(r, "<p><a class=\"button secondary\" href=\"/c/new\">%s</a></p>", T(r, "会社を追加する", "Add a company"));
 	}
 	page_end(r);

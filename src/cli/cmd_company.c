@@ -205,8 +205,12 @@ static int cmd_show(cli_t *cx, args_t *a)
 	}
 	status_t st;
 	status_compute(cx->cat, co, company_latest(co), &st);
-	printf("\n%s STEP%d / %s STEP%d\n", tr(cx, "■ いまの段階:", "■ Current STEP:"), st.current_step,
-	       tr(cx, "取り組む段階:", "working on:"), st.working_step);
+	if (st.current_step)
+		printf("\n%s STEP%d / %s STEP%d\n", tr(cx, "■ いまの段階:", "■ Current STEP:"), st.current_step,
+		       tr(cx, "取り組む段階:", "working on:"), st.working_step);
+	else
+		printf("\n%s / %s STEP1\n", tr(cx, "■ いまの段階: STEP1 の手前", "■ Current STEP: before STEP1"),
+		       tr(cx, "取り組む段階:", "working on:"));
 	printf("%s\n", tr(cx, "  詳しくは secstep status / secstep plan", "  More: secstep status / secstep plan"));
 	company_free(co);
 	return EXIT_OK;

@@ -269,9 +269,13 @@ static int cmd_diagnose(cli_t *cx, args_t *a)
 					     "answers", (int)pd.n, "current_step", st.current_step,
 					     "working_step", st.working_step));
 		} else {
-			printf("%s %zu — %s STEP%d, %s STEP%d\n", tr(cx, "診断を保存しました。回答数:", "Diagnosis saved. Answers:"),
-			       pd.n, tr(cx, "いまの段階", "current"), st.current_step,
-			       tr(cx, "取り組む段階", "working on"), st.working_step);
+			char cur[64];
+			if (st.current_step)
+				snprintf(cur, sizeof cur, "STEP%d", st.current_step);
+			else
+				snprintf(cur, sizeof cur, "%s", tr(cx, "STEP1 の手前", "before STEP1"));
+			printf("%s %zu — %s %s, %s STEP%d\n", tr(cx, "診断を保存しました。回答数:", "Diagnosis saved. Answers:"),
+			       pd.n, tr(cx, "いまの段階", "current"), cur, tr(cx, "取り組む段階", "working on"), st.working_step);
 			printf("%s\n", tr(cx, "次は: secstep status と secstep plan", "Next: secstep status and secstep plan"));
 		}
 	}

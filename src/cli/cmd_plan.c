@@ -157,10 +157,12 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 	}
 	if (p->n_exams) {
 		printf("\n%s\n", tr(cx, "■ 担当者にすすめる試験", "■ Exams for the officers"));
+		static const char *const st_ja[] = {"受験予定", "勉強中", "合格"};
 		for (size_t i = 0; i < p->n_exams; i++)
 			printf("  %s: %s%s%s\n", p->exams[i].person->name, tx(p->exams[i].exam->name, cx->lang),
 			       p->exams[i].record ? " — " : "",
-			       p->exams[i].record ? exam_status_id(p->exams[i].record->status) : "");
+			       !p->exams[i].record ? "" : cx->lang == LANG_EN ? exam_status_id(p->exams[i].record->status)
+									: st_ja[p->exams[i].record->status]);
 	}
 	for (int side = 0; side < 2; side++) {
 		printf("\n%s\n", side == 0 ? tr(cx, "■ 社内の人材を活かす方策", "■ Using people inside")

@@ -123,8 +123,8 @@ static int cmd_publish(cli_t *cx, args_t *a)
 	}
 	date_t d = cx->today;
 	const char *ds = opt(a, "date");
-	if (ds && !date_parse(ds, &d)) {
-		cli_error(cx, "--date: %s \"%s\"", tr(cx, "日付は YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD; got"), ds);
+	if (ds && (!date_parse(ds, &d) || d > cx->today)) {
+		cli_error(cx, "--date: %s \"%s\"", tr(cx, "今日までの日付 YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD, not in the future; got"), ds);
 		return EXIT_USAGE;
 	}
 	m_company *co = load(cx, a->pos[0]);
@@ -150,9 +150,10 @@ static int cmd_ack(cli_t *cx, args_t *a)
 		return EXIT_FAIL;
 	const m_policy *p = company_policy(co);
 	const m_person *ps = company_person(co, a->pos[1]);
-	if (!p || !ps) {
+	if (!p || !ps || p->approved == DATE_NONE) {
 		cli_error(cx, "%s", !p ? tr(cx, "基本方針がまだありません", "there is no policy yet")
-				       : tr(cx, "その人は登録されていません", "no such person"));
+				  : !ps ? tr(cx, "その人は登録されていません", "no such person")
+					: tr(cx, "最新の版はまだ承認されていません", "the latest version is not approved yet"));
 		company_free(co);
 		return EXIT_FAIL;
 	}

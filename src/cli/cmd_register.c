@@ -154,6 +154,8 @@ static int cmd_remove(cli_t *cx, args_t *a)
 		cli_error(cx, "%s \"%s\"", tr(cx, "その記録はありません:", "no such record"), a->pos[2]);
 	else if ((rc = cli_save(cx, co)) == EXIT_OK && !cx->json)
 		printf("%s: %s %s\n", tr(cx, "削除しました", "Removed"), sp->kind, a->pos[2]);
+	else if (rc == EXIT_OK)
+		print_json(json_pack("{s:I, s:s, s:s}", "company", (json_int_t)co->id, "kind", sp->kind, "removed", a->pos[2]));
 	company_free(co);
 	return rc;
 }

@@ -216,6 +216,8 @@ const m_policy *company_policy(const m_company *c)
 
 bool company_policy_in_force(const m_company *c)
 {
+	/* Published, and — when secstep holds its text — the latest version
+	 * approved (an unapproved new draft is not in force yet). */
 	const m_policy *p = company_policy(c);
-	return p && p->approved != DATE_NONE && c->policy_published != DATE_NONE;
+	return c->policy_published != DATE_NONE && (!p || p->approved != DATE_NONE);
 }

@@ -104,7 +104,7 @@ static void choose_measures(const m_company *co, plan_t *p)
 {
 	const cat_step *st = p->cstep;
 	bool officers = p->status.staffing.has[ST_OFFICER] > 0;
-	bool adjacent = p->n_candidates > 0;
+	bool adjacent = p->has_adjacent;
 	bool small = co->employees < 20;
 	p->inside_capacity = officers || adjacent;
 	p->measures = arena_alloc(&p->arena, (st->n_measures + 1) * sizeof *p->measures);
@@ -187,6 +187,9 @@ static void group_learning(const catalog *cat, plan_t *p)
 			L.measures[L.n_measures++] = m;
 			for (size_t r = 0; r < m->n_resources; r++) {
 				const cat_resource *res = cat_resource_find(cat, m->resources[r]);
+				/* a resource made for other audiences stays with them */
+				if (res && res->n_audiences && !has_str(res->audiences, res->n_audiences, aud->id))
+					continue;
 				bool dup = false;
 				for (size_t k = 0; k < L.n_resources; k++)
 					dup |= L.resources[k] == res;
@@ -286,6 +289,7 @@ plan_t *plan_compute(const catalog *cat, const m_company *co, date_t today)
 	p->knowledge_short = !has_knowledge(cat, co, p->step);
 	plan_tasks(co, p);
 	find_candidates(cat, co, p);
+	p->has_adjacent = p->n_candidates > 0;
 	if (!p->status.staffing.is_short[ST_OFFICER])
 		p->n_candidates = 0;   /* CONTRACT.md: only when officers are short */
 	find_exams(cat, co, p);

@@ -322,15 +322,22 @@ void reg_org_flags(const catalog *cat, const m_company *co, int step, int flags[
 			continue;
 		int people = 0;
 		bool deputy = false;
+		char first[64] = "";   /* the first person found (a copy: o is freed) */
 		for (size_t i = 0; i < co->n_records; i++) {
 			if (strcmp(co->records[i].kind, "organisation"))
 				continue;
 			json_t *o = rec(&co->records[i]);
 			const char *task = json_string_value(json_object_get(o, "task"));
 			const char *role = json_string_value(json_object_get(o, "raci"));
-			if (task && !strcmp(task, cat->tasks[t].id) && role &&
+			const char *who = json_string_value(json_object_get(o, "person"));
+			if (task && !strcmp(task, cat->tasks[t].id) && role && who &&
 			    (!strcmp(role, "responsible") || !strcmp(role, "accountable"))) {
-				people++;
+				if (!first[0]) {
+					snprintf(first, sizeof first, "%s", who);
+					people = 1;
+				} else if (strcmp(first, who) != 0) {
+					people = 2;
+				}
 				deputy |= json_object_get(o, "deputy") != NULL;
 			}
 			json_decref(o);

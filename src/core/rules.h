@@ -129,6 +129,7 @@ typedef struct {
 	size_t n_cases;              /* sorted, closest first */
 	const m_person *single_owner;   /* set when one part-time person holds every task */
 	bool inside_capacity, knowledge_short;
+	bool has_adjacent;           /* people with adjacent experience or volunteers exist */
 	arena_t arena;
 } plan_t;
 

@@ -110,9 +110,12 @@ void status_compute(const catalog *cat, const m_company *co, const m_diagnosis *
 		st->cp[i] = d ? checkpoint_answer(cat, d, cp) : ANS_NONE;
 		/* Evidence answers a checkpoint: an approved, published basic
 		 * policy is cp-2-1 done. */
-		if ((str_eq(cp->id, "cp-2-1") && company_policy_in_force(co)) ||
-		    (str_eq(cp->id, "cp-3-3") && reg_evidence_suppliers(co)) ||
-		    (str_eq(cp->id, "cp-3-4") && reg_evidence_incident(co))) {
+		/* Records are today's state: they answer the latest diagnosis
+		 * only, never rewrite history. */
+		bool latest = d == NULL || d == company_latest(co);
+		if (latest && ((str_eq(cp->id, "cp-2-1") && company_policy_in_force(co)) ||
+			       (str_eq(cp->id, "cp-3-3") && reg_evidence_suppliers(co)) ||
+			       (str_eq(cp->id, "cp-3-4") && reg_evidence_incident(co)))) {
 			st->cp[i] = ANS_YES;
 			st->evidence[i] = true;
 		}
@@ -155,5 +158,5 @@ void status_compute(const catalog *cat, const m_company *co, const m_diagnosis *
 	for (int i = 0; i < CAT_CHECKPOINTS; i++)
 		if (cat->checkpoints[i].step == 1 && !st->met[i])
 			st->one_star = false;
-	st->two_star = st->sd_complete && co->policy_published != DATE_NONE;
+	st->two_star = st->sd_complete && company_policy_in_force(co);
 }

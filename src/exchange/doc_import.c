@@ -454,8 +454,13 @@ static void read_answers(ictx *x, json_t *obj, const char *key, map_kind kind, m
 
 static bool has_answers(json_t *obj)
 {
-	return json_object_get(obj, "checkpoints") || json_object_get(obj, "questions") ||
-	       json_object_get(obj, "self_diagnosis");
+	static const char *const keys[] = {"checkpoints", "questions", "self_diagnosis"};
+	for (size_t i = 0; i < 3; i++) {
+		json_t *v = json_object_get(obj, keys[i]);
+		if (v && !json_is_null(v))
+			return true;
+	}
+	return false;
 }
 
 static void read_diagnoses(ictx *x, json_t *root, date_t today)
@@ -732,6 +737,8 @@ static void read_registers(ictx *x, json_t *root)
 				json_decref(ok);
 				pop(x, m);
 			}
+		} else if (json_is_array(v)) {
+			err(x, "too many entries (at most %d)", 10 * DOC_MAX_LIST);
 		}
 		pop(x, n);
 	}

@@ -95,13 +95,15 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 	json_t *tasks = json_array();
 	for (size_t i = 0; i < p->n_tasks; i++) {
 		const plan_task *t = &p->tasks[i];
-		json_array_append_new(tasks, json_pack("{s:s, s:o, s:o, s:s, s:o, s:b}",
+		const m_task *mt = company_task(co, t->task->id);
+		json_array_append_new(tasks, json_pack("{s:s, s:o, s:o, s:s, s:o, s:b, s:o}",
 						       "id", t->task->id,
 						       "owner", t->owner ? json_string(t->owner) : json_null(),
 						       "due", date_or_null(t->due),
 						       "status", task_status_id(t->status),
 						       "suggested_due", date_or_null(t->suggested_due),
-						       "overdue", t->overdue));
+						       "overdue", t->overdue,
+						       "note", mt && mt->note ? json_string(mt->note) : json_null()));
 	}
 	json_t *measures = json_array();
 	for (size_t i = 0; i < p->n_measures; i++) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "core/registers.h"
 #include "exchange/doc.h"
 #include "view/ics.h"
 #include "view/tables.h"
@@ -28,6 +29,8 @@ static void export_page(req_t *r, const char *new_link)
 		{"tasks", "タスク", "Tasks"}, {"assets", "情報資産とリスク", "Assets and risks"}};
 	for (size_t i = 0; i < ARRAY_LEN(csvs); i++)
 		hp(r, "<li><a href=\"/c/%lld/export/%s.csv\">%s (CSV)</a></li>", id, csvs[i].name, T(r, csvs[i].ja, csvs[i].en));
+	for (size_t i = 0; i < reg_n_specs; i++)
+		hp(r, "<li><a href=\"/c/%lld/export/%s.csv\">%s (CSV)</a></li>", id, reg_specs[i].kind, TX(r, reg_specs[i].title));
 	hp(r, "<li><a href=\"/c/%lld/export/company.json\">%s</a> — %s</li></ul>", id, T(r, "会社ドキュメント（JSON）", "Company document (JSON)"),
 	   T(r, "secstep import でそのまま取り込めます", "secstep import reads it back"));
 	hp(r, "<p class=\"small muted\">%s</p>", T(r, "CSV は Excel でそのまま開けます（UTF-8・BOM 付き）。", "The CSV files open directly in Excel (UTF-8 with BOM)."));
@@ -50,10 +53,13 @@ static void export_page(req_t *r, const char *new_link)
 	HL(r, "<ul>");
 	for (size_t i = 0; i < n; i++) {
 		const m_person *p = feeds[i].person_key[0] ? company_person(r->co, feeds[i].person_key) : NULL;
-		hp(r, "<li>%s — %s <form method=\"post\" action=\"/c/%lld/export/feeds/%lld/revoke\" class=\"inline\">", feeds[i].label,
-		   p ? p->name : T(r, "会社全体", "whole company"), id, (long long)feeds[i].id);
-		csrf_field(r);
-		hp(r, "<button type=\"submit\" class=\"small secondary\">%s</button></form></li>", T(r, "無効にする", "Revoke"));
+		hp(r, "<li>%s — %s ", feeds[i].label, p ? p->name : T(r, "会社全体", "whole company"));
+		if (can_write(r)) {
+			hp(r, "<form method=\"post\" action=\"/c/%lld/export/feeds/%lld/revoke\" class=\"inline\">", id, (long long)feeds[i].id);
+			csrf_field(r);
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s</button></form>", T(r, "無効にする", "Revoke"));
+		}
+		HL(r, "</li>");
 	}
 	HL(r, "</ul>");
 	free(feeds);

@@ -1,5 +1,6 @@
 /* pages_home.c — the start page (my companies: a portfolio for advisers),
  * creating a company (the first step of onboarding) and its profile. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,27 @@ void h_home(req_t *r)
 		fail_page(r, 500, "読み込めませんでした。", "Could not read.");
 		return;
 	}
+	if (r->account == 1) {
+		/* The administrator sees every company of the install. */
+		store_company_row *rows;
+		size_t nr;
+		if (store_company_list(r->store, &rows, &nr, &e)) {
+			for (size_t i = 0; i < nr; i++) {
+				bool have = false;
+				for (size_t k = 0; k < n; k++)
+					have |= ms[k].company_id == rows[i].id;
+				if (have)
+					continue;
+				ms = xrealloc(ms, (n + 1) * sizeof *ms);
+				memset(&ms[n], 0, sizeof ms[n]);
+				ms[n].company_id = rows[i].id;
+				ms[n].role = ROLE_OWNER;
+				snprintf(ms[n].company_name, sizeof ms[n].company_name, "%s", rows[i].name);
+				n++;
+			}
+			free(rows);
+		}
+	}
 	if (n == 1 && ms[0].role != ROLE_ADVISER) {
 		redirect(r, ms[0].role == ROLE_EMPLOYEE ? "/c/%lld/me" : "/c/%lld", (long long)ms[0].company_id);
 		free(ms);
@@ -32,7 +54,7 @@ void h_home(req_t *r)
 		     "Enter your profile, then your people, then answer a few plain questions: you get your own plan from the guidebook (who does what by when)."),
 		   T(r, "会社を登録する", "Add a company"));
 	} else {
-		hp(r, "<section class=\"card scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+		hp(r, "<section class=\"card scroll\"><table id=\"companies\"><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 		   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
 		   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
 		int steps[5] = {0}, with_overdue = 0;

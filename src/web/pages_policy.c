@@ -123,7 +123,7 @@ void h_policy_publish_post(req_t *r)
 		policy_error(r, "公開した場所を1〜200文字で入力してください", "enter where it is published (1-200 characters)");
 		return;
 	}
-	if (ds && *ds && !date_parse(ds, &d)) {
+	if (ds && *ds && (!date_parse(ds, &d) || d > r->today)) {
 		policy_error(r, "公開日が正しくありません（YYYY-MM-DD）", "the date is not valid (YYYY-MM-DD)");
 		return;
 	}
@@ -137,7 +137,7 @@ void h_me_ack_post(req_t *r)
 {
 	const m_policy *p = company_policy(r->co);
 	const m_person *me = r->person_key[0] ? company_person(r->co, r->person_key) : NULL;
-	if (!p || !me) {
+	if (!p || !me || p->approved == DATE_NONE) {
 		fail_page(r, 400, "記録できませんでした。", "Could not record it.");
 		return;
 	}

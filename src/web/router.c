@@ -198,6 +198,10 @@ void route_request(req_t *r)
 		errs_t e = ERRS_INIT;
 		r->role = store_member_role(r->store, id, r->account, r->person_key, sizeof r->person_key, &e);
 		errs_free(&e);
+		/* The install's administrator (the first account) may open every
+		 * company, e.g. ones imported from the command line. */
+		if (r->role == ROLE_NONE && r->account == 1 && store_company_version(r->store, id, &e) >= 0)
+			r->role = ROLE_OWNER;
 		if (r->role == ROLE_NONE) {
 			/* Not assigned: answer as if the company did not exist. */
 			fail_page(r, 404, "この会社は見つからないか、あなたの担当ではありません。",

@@ -65,7 +65,7 @@ test('the owner sets up a company, two accounts and a second company', { timeout
 
   await addAccount(owner, base, { name: '鈴木 一郎', login: 'suzuki@example.jp', role: 'employee', person: '鈴木 一郎' });
   await addAccount(owner, base, { name: '商工会議所 田中', login: 'tanaka@cci.example.jp', role: 'adviser' });
-  const rows = owner.locator('main table tbody tr');
+  const rows = owner.locator('main table#companies tbody tr');
   const emp = await rows.filter({ hasText: 'suzuki@example.jp' }).locator('td').allInnerTexts();
   assert.deepEqual(emp, ['鈴木 一郎', 'suzuki@example.jp', '従業員', '鈴木 一郎'], 'the employee, linked to the person');
   const adv = await rows.filter({ hasText: 'tanaka@cci.example.jp' }).locator('td').allInnerTexts();
@@ -119,7 +119,7 @@ test('an adviser reads their company and gets 404 for another one', { timeout: h
   const page = await newPage();
   await h.login(page, server.base, 'tanaka@cci.example.jp');
   assert.equal(new URL(page.url()).pathname, '/', 'an adviser lands on the list of companies');
-  const list = await page.locator('main table').innerText();
+  const list = await page.locator('main table#companies').innerText();
   assert.ok(list.includes('山田製作所'), 'company 1 is listed');
   assert.ok(!list.includes('秘密商事'), 'company 2 is not listed');
 
@@ -159,7 +159,7 @@ test('an adviser reads their company and gets 404 for another one', { timeout: h
 test('the owner\'s list of companies shows each one\'s overdue count', { timeout: h.TIMEOUT }, async () => {
   await h.goto(owner, `${server.base}/`);
   assert.equal(new URL(owner.url()).pathname, '/', 'two companies: the owner gets the list');
-  const rows = owner.locator('main table tbody tr');
+  const rows = owner.locator('main table#companies tbody tr');
   assert.equal(await rows.count(), 2);
   const r1 = await rows.filter({ hasText: '山田製作所' }).locator('td').allInnerTexts();
   const r2 = await rows.filter({ hasText: '秘密商事' }).locator('td').allInnerTexts();

@@ -170,6 +170,14 @@ expect_json "D plan: invite a CISO" '"m-4-invite-ciso" in {m["id"] for m in d["m
 expect_json "D plan: closest case is case-d" 'd["closest_case"] == "case-d"'
 expect_json "D plan: task owners" '[t["owner"] for t in d["tasks"]] == ["p3", "p3", "p3", "p2"]'
 
+# ---- the basic policy of C and D: approved, published, read by three ----
+for x in c d; do
+	eval "id=\$ID_$x"
+	expect_rc "policy show company-$x" 0 policy show "$id" --json
+	expect_json "company-$x: policy version 1 is in force, read by 3" \
+		'd["version"] == 1 and d["in_force"] is True and d["acknowledged"] == 3 and d["approved"] is not None and d["published"] is not None'
+done
+
 # ---- export → import → export ----
 for x in a b c d; do
 	eval "id=\$ID_$x"

@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "core/registers.h"
 #include "core/rules.h"
+#include "view/tables.h"
 
 static const reg_spec *kind_arg(cli_t *cx, const char *kind)
 {
@@ -160,6 +161,101 @@ static int cmd_remove(cli_t *cx, args_t *a)
 	return rc;
 }
 
+/* Reads one CSV cell into the JSON value its field wants. */
+static json_t *cell_value(const field_spec *f, const char *v)
+{
+	if (f->type == F_INT) {
+		char *end;
+		long x = strtol(v, &end, 10);
+		return *end ? json_string(v) : json_integer(x);
+	}
+	if (f->type == F_BOOL) {
+		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "はい"))
+			return json_true();
+		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "いいえ"))
+			return json_false();
+	}
+	return json_string(v);
+}
+
+/* register import ID KIND FILE.csv [--replace]: every row checked, all or
+ * nothing.  The header names the columns by field name or by the label the
+ * export writes (Japanese or English); an ID column is ignored. */
+static int cmd_import(cli_t *cx, args_t *a)
+{
+	const reg_spec *sp = kind_arg(cx, a->pos[1]);
+	if (!sp)
+		return EXIT_USAGE;
+	size_t len;
+	char *data = read_all(cx, a->pos[2], 16u << 20, &len);
+	if (!data)
+		return EXIT_FAIL;
+	m_company *co = cli_company(cx, a->pos[0]);
+	if (!co) {
+		free(data);
+		return EXIT_FAIL;
+	}
+	arena_t ar = {0};
+	csv_rows rows;
+	errs_t e = ERRS_INIT;
+	if (!utf8_valid(data, len))
+		errs_add(&e, a->pos[2], "%s", tr(cx, "UTF-8 の CSV ではありません", "is not UTF-8 CSV"));
+	else if (!csv_parse(data, len, &ar, &rows))
+		errs_add(&e, a->pos[2], "%s", tr(cx, "引用符が閉じていません", "has an unterminated quoted field"));
+	else if (rows.n == 0)
+		errs_add(&e, a->pos[2], "%s", tr(cx, "見出しの行がありません", "has no header row"));
+	free(data);
+	const field_spec **cols = NULL;
+	if (!e.n) {
+		cols = arena_alloc(&ar, (rows.rows[0].n + 1) * sizeof *cols);
+		for (size_t c = 0; c < rows.rows[0].n; c++) {
+			const char *h = rows.rows[0].cells[c];
+			if (!strcmp(h, "ID") || !strcmp(h, "id"))
+				continue;
+			for (size_t f = 0; f < sp->n_fields && !cols[c]; f++)
+				if (!strcmp(h, sp->fields[f].name) || !strcmp(h, sp->fields[f].label.ja) || !strcmp(h, sp->fields[f].label.en))
+					cols[c] = &sp->fields[f];
+			if (!cols[c])
+				errs_add(&e, arena_printf(&ar, "%s:1", a->pos[2]), "%s \"%s\"", tr(cx, "不明な列:", "unknown column"), h);
+		}
+	}
+	if (!e.n && flag(a, "replace"))
+		while (1) {
+			const m_record **recs;
+			if (!reg_records(co, sp->kind, &recs, &ar) || !reg_remove(co, sp->kind, recs[0]->key))
+				break;
+		}
+	/* Every row is checked; the rows are added to the snapshot in memory,
+	 * which is saved only when no row had an error. */
+	size_t added = 0;
+	for (size_t r = 1; cols && r < rows.n; r++) {
+		json_t *in = json_object();
+		for (size_t c = 0; c < rows.rows[r].n && c < rows.rows[0].n; c++)
+			if (cols[c] && *rows.rows[r].cells[c])
+				json_object_set_new(in, cols[c]->name, cell_value(cols[c], rows.rows[r].cells[c]));
+		json_t *ok = reg_check(cx->cat, co, sp, in, arena_printf(&ar, "%s:%zu", a->pos[2], r + 1), &e);
+		if (ok) {
+			reg_add(co, sp, ok);
+			added++;
+		}
+		json_decref(ok);
+		json_decref(in);
+	}
+	int rc = EXIT_FAIL;
+	if (e.n)
+		cli_errors(cx, &e);   /* nothing is saved */
+	else if ((rc = cli_save(cx, co)) == EXIT_OK) {
+		if (cx->json)
+			print_json(json_pack("{s:I, s:s, s:i}", "company", (json_int_t)co->id, "kind", sp->kind, "added", (int)added));
+		else
+			printf("%s %zu (%s)\n", tr(cx, "取り込みました:", "Imported:"), added, sp->kind);
+	}
+	errs_free(&e);
+	arena_free(&ar);
+	company_free(co);
+	return rc;
+}
+
 static int cmd_org(cli_t *cx, args_t *a)
 {
 	m_company *co = cli_company(cx, a->pos[0]);
@@ -204,6 +300,9 @@ const cli_cmd register_cmds[] = {
 	{"register", "add", cmd_add, "set= file=", 2, 2, "ID KIND --set FIELD=VALUE... | --file RECORD.json",
 	 "記録を追加", "add a record"},
 	{"register", "remove", cmd_remove, "", 3, 3, "ID KIND KEY", "記録を削除", "remove a record"},
+	{"register", "import", cmd_import, "replace", 3, 3, "ID KIND FILE.csv [--replace]",
+	 "CSV（Excel で作ったもの）から記録を取り込む（全件を確認、1件でも誤りがあれば何も変えない）",
+	 "import records from CSV (Excel); every row checked, nothing changed on any error"},
 	{"org", NULL, cmd_org, "step=", 1, 1, "ID [--step N]", "タスクの担当の空き・副担当なしを確認", "who holds each task; gaps flagged"},
 	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
 };

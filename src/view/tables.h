@@ -29,4 +29,16 @@ void csv_write(const table_t *t, buf_t *out);
 /* One cell, neutralised and quoted (exposed for tests). */
 void csv_cell(buf_t *out, const char *s);
 
+/* Parsed CSV: rows of cells (arena strings). */
+typedef struct {
+	const char **cells;
+	size_t n;
+} csv_row;
+typedef struct {
+	csv_row *rows;
+	size_t n, cap;
+} csv_rows;
+/* Parses CSV text; false on an unterminated quoted field. */
+bool csv_parse(const char *data, size_t len, arena_t *a, csv_rows *out);
+
 #endif

@@ -81,3 +81,30 @@ expect_err "bad boolean by path" "suppliers[0].cloud"
 expect_err "duplicate id by path" "suppliers[1].id"
 expect_err "missing id by path" "contacts[0].id"
 expect_err "unknown person by path" "organisation[0].person"
+
+# ---- CSV in and out (Excel) ----
+expect_rc "export the registers as CSV" 0 export 1 --format csv -o csvout
+expect_rc "a fresh company for the CSV import" 0 company add --name CSV先 --industry I --employees 5 --json
+N=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["company"])')
+expect_rc "import the exported suppliers CSV (Japanese headers)" 0 register import "$N" suppliers csvout/suppliers.csv --json
+expect_json "one supplier imported" 'd["added"] == 1'
+expect_rc "list it" 0 register list "$N" suppliers --json
+expect_json "the fields came back typed" 'd["suppliers"][0]["name"] == "クラウド会計" and d["suppliers"][0]["cloud"] is True and d["suppliers"][0]["next_review"] == "2027-04-01"'
+printf 'name,role,order\r\n"=cmd|x",internal,1\r\n"Line, with comma",ipa,2\r\n' >contacts.csv
+expect_rc "import contacts written by hand (field names as headers)" 0 register import "$N" contacts contacts.csv --json
+expect_rc "list contacts" 0 register list "$N" contacts --json
+expect_json "text with commas and formula-like text arrive as text" '[c["name"] for c in d["contacts"]] == ["=cmd|x", "Line, with comma"] and d["contacts"][1]["order"] == 2'
+sum=$(db_sum)
+printf 'name,role,order\ngood,internal,1\nbad,friend,1\n,ipa,500\n' >badcontacts.csv
+expect_rc "one bad row refuses the whole file" 1 register import "$N" contacts badcontacts.csv
+expect_err "the row and field are named" "badcontacts.csv:3.role"
+expect_err "every bad row is reported" "badcontacts.csv:4.order"
+if [ "$(db_sum)" = "$sum" ]; then ok "a refused CSV import changes nothing"; else notok "a refused CSV import changes nothing"; fi
+printf 'name,colour\nx,blue\n' >unknown.csv
+expect_rc "an unknown column is refused" 1 register import "$N" contacts unknown.csv
+expect_err "the column is named" "colour"
+printf 'name,role\n"unterminated,internal\n' >broken.csv
+expect_rc "a broken CSV is refused" 1 register import "$N" contacts broken.csv
+expect_rc "--replace empties the register first" 0 register import "$N" contacts contacts.csv --replace --json
+expect_rc "list contacts" 0 register list "$N" contacts --json
+expect_json "two contacts after replace" 'len(d["contacts"]) == 2'

@@ -157,11 +157,22 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 				json_array_append_new(ids, json_string(p->tasks[i].task->id));
 		json_array_append_new(warnings, json_pack("{s:s, s:o}", "id", "overdue", "tasks", ids));
 	}
+	json_t *treat = json_array();
+	for (size_t i = 0; i < co->n_assets; i++) {
+		const m_asset *x = &co->assets[i];
+		if (!x->treatment)
+			continue;
+		json_array_append_new(treat, json_pack("{s:s, s:s, s:o, s:o, s:o, s:b}", "asset", x->key, "treatment", x->treatment,
+						       "owner", x->treat_owner ? json_string(x->treat_owner) : json_null(),
+						       "due", date_or_null(x->treat_due),
+						       "action", x->action ? json_string(x->action) : json_null(),
+						       "overdue", x->treat_due != DATE_NONE && x->treat_due < p->today));
+	}
 	char today[11];
 	date_format(p->today, today);
 	(void)cat;
-	return json_pack("{s:I, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "company", (json_int_t)co->id, "step", p->step, "today", today,
+	return json_pack("{s:I, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			 "company", (json_int_t)co->id, "step", p->step, "today", today, "risk_treatments", treat,
 			 "checkpoints", cps, "tasks", tasks, "measures", measures,
 			 "candidates", cands, "exams", exams, "learning", learning,
 			 "closest_case", p->n_cases ? json_string(p->cases[0].c->id) : json_null(),

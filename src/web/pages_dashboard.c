@@ -93,7 +93,15 @@ void h_dashboard(req_t *r)
 		hp(r, "<p class=\"warnbox\">%s%s%s</p>", T(r, "兼務の ", "One part-time person, "), p->single_owner->name,
 		   T(r, " さん一人がすべてのタスクを持っています。副担当を決めましょう。", ", holds every task. Name a deputy."));
 	hp(r, "</section><section class=\"card\"><h2>%s</h2>", T(r, "期限切れのタスク", "Overdue tasks"));
-	if (!p->n_overdue)
+	size_t late_treat = 0;
+	for (size_t i = 0; i < r->co->n_assets; i++) {
+		const m_asset *x = &r->co->assets[i];
+		if (x->treatment && x->treat_due != DATE_NONE && x->treat_due < r->today) {
+			hp(r, "<p><span class=\"badge bad\">%s</span> %s%s</p>", date_str(r, x->treat_due), T(r, "リスク対応: ", "Risk treatment: "), x->name);
+			late_treat++;
+		}
+	}
+	if (!p->n_overdue && !late_treat)
 		hp(r, "<p class=\"muted\">%s</p>", T(r, "ありません。", "None."));
 	for (size_t i = 0; i < p->n_tasks; i++)
 		if (p->tasks[i].overdue) {

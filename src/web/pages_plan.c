@@ -111,6 +111,25 @@ void h_plan(req_t *r)
 		   id, T(r, "社員を登録", "Register people"));
 	HL(r, "</section>");
 
+	bool any_treat = false;
+	for (size_t i = 0; i < r->co->n_assets; i++)
+		any_treat |= r->co->assets[i].treatment != NULL;
+	if (any_treat) {
+		hp(r, "<section class=\"card\"><h2>%s</h2><ul>", T(r, "リスクへの対応（情報資産）", "Risk treatments (information assets)"));
+		for (size_t i = 0; i < r->co->n_assets; i++) {
+			const m_asset *x = &r->co->assets[i];
+			if (!x->treatment)
+				continue;
+			const m_person *o = company_person(r->co, x->treat_owner);
+			bool late = x->treat_due != DATE_NONE && x->treat_due < r->today;
+			hp(r, "<li><strong>%s</strong> — %s %s %s", x->name, x->action ? x->action : "", o ? o->name : T(r, "担当未定", "no owner"),
+			   date_str(r, x->treat_due));
+			if (late)
+				hp(r, " <span class=\"badge bad\">%s</span>", T(r, "期限切れ", "overdue"));
+			HL(r, "</li>");
+		}
+		hp(r, "</ul><p><a href=\"/c/%lld/assets\">%s</a></p></section>", id, T(r, "情報資産とリスクへ", "To the asset register"));
+	}
 	if (p->n_candidates) {
 		hp(r, "<section class=\"card\" id=\"candidates\"><h2>%s</h2><p class=\"muted\">%s</p><table><tbody>",
 		   T(r, "担当者の候補", "Candidates for officer"),

@@ -15,7 +15,7 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* Parsed arguments of one command: positionals and --options. */
 typedef struct {
-	const char *pos[16];
+	const char *pos[256];
 	int n_pos;
 	const char *opt_name[32];
 	const char *opt_val[32];   /* NULL for flags */

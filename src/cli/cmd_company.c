@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,33 +242,73 @@ static int cmd_remove(cli_t *cx, args_t *a)
 	return rc;
 }
 
-static int cmd_import(cli_t *cx, args_t *a)
+/* Imports one document; returns the new id, or 0 after printing errors.
+ * With several files, errors are prefixed by the file name. */
+static int64_t import_one(cli_t *cx, const char *path, bool name_file)
 {
 	size_t len;
-	char *data = read_all(cx, a->pos[0], DOC_MAX_BYTES, &len);
+	char *data = read_all(cx, path, DOC_MAX_BYTES, &len);
 	if (!data)
-		return EXIT_FAIL;
+		return 0;
 	errs_t e = ERRS_INIT;
 	m_company *co = doc_import(cx->cat, data, len, cx->today, &e);
 	free(data);
-	int rc = EXIT_FAIL;
-	if (!co) {
+	int64_t id = 0;
+	if (co && cli_store(cx) && store_company_insert(cx->store, co, &e))
+		id = co->id;
+	if (!id && name_file) {
+		for (size_t i = 0; i < e.n; i++)
+			fprintf(stderr, "secstep: %s: %s: %s: %s\n", cx->cmd, path, e.where[i], e.what[i]);
+	} else if (!id) {
 		cli_errors(cx, &e);
-	} else if (cli_store(cx)) {
-		if (store_company_insert(cx->store, co, &e)) {
-			rc = EXIT_OK;
-			if (cx->json)
-				print_json(json_pack("{s:I}", "company", (json_int_t)co->id));
-			else
-				printf("%s %lld (%s, %zu %s)\n", tr(cx, "取り込みました: 会社 ID", "Imported: company ID"),
-				       (long long)co->id, co->name, co->n_people, tr(cx, "人", "people"));
-		} else {
-			cli_errors(cx, &e);
-		}
+	} else if (!cx->json && !name_file) {
+		printf("%s %lld (%s, %zu %s)\n", tr(cx, "取り込みました: 会社 ID", "Imported: company ID"), (long long)co->id, co->name,
+		       co->n_people, tr(cx, "人", "people"));
 	}
 	errs_free(&e);
 	company_free(co);
-	return rc;
+	return id;
+}
+
+/* A progress bar on stderr, only when it is a terminal. */
+static void progress(size_t done, size_t total, const char *what)
+{
+	if (!isatty(2))
+		return;
+	int w = 30, fill = total ? (int)(w * done / total) : w;
+	fprintf(stderr, "\r[%.*s%.*s] %zu/%zu %-30.30s", fill, "##############################", w - fill,
+		"------------------------------", done, total, what);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static int cmd_import(cli_t *cx, args_t *a)
+{
+	if (a->n_pos == 1) {
+		int64_t id = import_one(cx, a->pos[0], false);
+		if (id && cx->json)
+			print_json(json_pack("{s:I}", "company", (json_int_t)id));
+		return id ? EXIT_OK : EXIT_FAIL;
+	}
+	/* Bulk: each file on its own (one bad file does not stop the rest). */
+	json_t *ids = json_array();
+	size_t failed = 0;
+	for (int i = 0; i < a->n_pos; i++) {
+		int64_t id = import_one(cx, a->pos[i], true);
+		if (id)
+			json_array_append_new(ids, json_integer(id));
+		else
+			failed++;
+		progress((size_t)i + 1, (size_t)a->n_pos, a->pos[i]);
+	}
+	if (cx->json)
+		print_json(json_pack("{s:o, s:i}", "companies", ids, "failed", (int)failed));
+	else {
+		printf("%s %zu / %d\n", tr(cx, "取り込みました:", "Imported:"), json_array_size(ids), a->n_pos);
+		json_decref(ids);
+	}
+	return failed ? EXIT_FAIL : EXIT_OK;
 }
 
 /* Writes each table as DIR/NAME.csv (the folder is created). */
@@ -362,7 +403,7 @@ const cli_cmd company_cmds[] = {
 	 "ID [--name NAME] [--industry A-T] [--employees N] [--it-uses a,b] [--notes TEXT]",
 	 "会社の情報を変更", "change a company's profile"},
 	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data"},
-	{"import", NULL, cmd_import, "", 1, 1, "FILE (- = stdin)",
+	{"import", NULL, cmd_import, "", 1, 256, "FILE... (- = stdin)",
 	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company"},
 	{"export", NULL, cmd_export, "format= output=", 1, 1, "ID [--format json|csv|xlsx] [-o PATH]",
 	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook"},

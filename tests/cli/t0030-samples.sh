@@ -210,3 +210,12 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if [h["d
 check "company-d: the history is exported and re-imported" test $? -eq 0
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if [a["id"] for a in d["assets"]] == ["a1", "a2", "a3", "a4", "a5"] else 1)' "$WORK/exp2-d.json"
 check "company-d: the five assets survive the round trip" test $? -eq 0
+
+# ---- bulk import: several documents at once ----
+export SECSTEP_DB="$WORK/bulk.db"
+expect_rc "bulk import of the four samples" 0 import "$TOP/samples/company-a.json" "$TOP/samples/company-b.json" "$TOP/samples/company-c.json" "$TOP/samples/company-d.json" --json
+expect_json "four companies, none failed" 'd["companies"] == [1, 2, 3, 4] and d["failed"] == 0'
+printf '{"format": "secstep-company/1"}' >"$WORK/broken.json"
+expect_rc "a bad file in a bulk import fails the command" 1 import "$TOP/samples/company-a.json" "$WORK/broken.json" --json
+expect_json "the good file is imported, the bad one counted" 'len(d["companies"]) == 1 and d["failed"] == 1'
+expect_err "the bad file is named" "broken.json: company:"

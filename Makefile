@@ -94,7 +94,7 @@ $(BUILD)/bench/gen_company: bench/gen_company.c
 	@echo "  BENCH   $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/gen_company
+bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company
 	sh bench/run.sh $(BUILD)
 
 clean:

@@ -42,13 +42,24 @@ function sleep(ms) {
 
 // Starts `secstep --db TMP serve` and resolves once it has printed the
 // first-run link.  stop() sends SIGTERM and resolves {code, signal, stderr}.
-async function startServer() {
+// prepare(db, env), when given, runs first on the fresh database (e.g. a
+// CLI import: the server then starts on a database with companies but no
+// account, and still prints the first-run link).
+async function startServer({ prepare } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secstep-browser-'));
   const db = path.join(dir, 'test.db');
   const port = await freePort();
   const env = { ...process.env, SECSTEP_TODAY: TODAY };
   delete env.SECSTEP_LANG;
   delete env.SECSTEP_DB;
+  if (prepare) {
+    try {
+      await prepare(db, env);
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const proc = spawn(BIN, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--quiet'],
     { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -14,9 +14,9 @@ static int cmd_report(cli_t *cx, args_t *a)
 	if (!kind_s || !report_kind_parse(kind_s, &kind)) {
 		if (kind_s)
 			cli_error(cx, "--kind: %s: %s", kind_s,
-				  tr(cx, "management か brief を指定してください", "must be management or brief"));
+				  tr(cx, "management / brief / policy / contacts のどれかを指定してください", "must be management, brief, policy or contacts"));
 		else
-			cli_error(cx, "--kind: %s", tr(cx, "management か brief を指定してください", "must be management or brief"));
+			cli_error(cx, "--kind: %s", tr(cx, "management / brief / policy / contacts のどれかを指定してください", "must be management, brief, policy or contacts"));
 		return EXIT_USAGE;
 	}
 	if (!out || !*out) {
@@ -49,7 +49,7 @@ static int cmd_report(cli_t *cx, args_t *a)
 }
 
 const cli_cmd report_cmds[] = {
-	{"report", NULL, cmd_report, "kind= output=", 1, 1, "ID --kind management|brief -o FILE",
+	{"report", NULL, cmd_report, "kind= output=", 1, 1, "ID --kind management|brief|policy|contacts -o FILE",
 	 "PDF の報告書（経営者向け報告書・相談用メモ）", "a PDF report (management report, consultation brief)"},
 	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
 };

@@ -17,6 +17,8 @@ typedef struct {
 
 void rep_management(pdoc *d, const rep_in *in);
 void rep_brief(pdoc *d, const rep_in *in);
+void rep_policy(pdoc *d, const rep_in *in);     /* sheets.c */
+void rep_contacts(pdoc *d, const rep_in *in);   /* sheets.c: one page */
 
 /* Labels.  Strings are the catalog's, static, or in d's arena. */
 const char *lb_answer(const pdoc *d, const catalog *cat, answer_t a);

@@ -20,25 +20,25 @@
 
 bool report_kind_parse(const char *s, report_kind_t *out)
 {
-	if (str_eq(s, "management"))
-		*out = REPORT_MANAGEMENT;
-	else if (str_eq(s, "brief"))
-		*out = REPORT_BRIEF;
-	else
-		return false;
-	return true;
+	for (int k = REPORT_MANAGEMENT; k <= REPORT_CONTACTS; k++)
+		if (str_eq(s, report_kind_id((report_kind_t)k))) {
+			*out = (report_kind_t)k;
+			return true;
+		}
+	return false;
 }
 
 const char *report_kind_id(report_kind_t k)
 {
-	return k == REPORT_BRIEF ? "brief" : "management";
+	static const char *const ids[] = {"management", "brief", "policy", "contacts"};
+	return ids[k];
 }
 
 const char *report_kind_name(report_kind_t k, lang_t lang)
 {
-	if (k == REPORT_BRIEF)
-		return lang == LANG_EN ? "Consultation brief" : "相談用メモ";
-	return lang == LANG_EN ? "Management report" : "経営者向け報告書";
+	static const char *const ja[] = {"経営者向け報告書", "相談用メモ", "情報セキュリティ基本方針", "インシデント連絡先"};
+	static const char *const en[] = {"Management report", "Consultation brief", "Basic security policy", "Incident contact sheet"};
+	return lang == LANG_EN ? en[k] : ja[k];
 }
 
 /* ---- rendering ---- */
@@ -49,13 +49,17 @@ bool report_render(const catalog *cat, const m_company *co, report_kind_t kind, 
 	pdoc d;
 	/* The brief is one sheet by definition: what does not fit is left
 	 * out rather than spilling onto a second page. */
-	pdoc_init(&d, lang, kind == REPORT_BRIEF ? 1 : 0);
+	pdoc_init(&d, lang, kind == REPORT_BRIEF || kind == REPORT_CONTACTS ? 1 : 0);
 	d.footer_left = co->name;
 	d.footer_mid = report_kind_name(kind, lang);
 	d.title = pd_printf(&d, "%s — %s", report_kind_name(kind, lang), co->name);
 	rep_in in = {cat, co, today, plan_compute(cat, co, today)};
 	if (kind == REPORT_BRIEF)
 		rep_brief(&d, &in);
+	else if (kind == REPORT_POLICY)
+		rep_policy(&d, &in);
+	else if (kind == REPORT_CONTACTS)
+		rep_contacts(&d, &in);
 	else
 		rep_management(&d, &in);
 	plan_free(in.plan);

@@ -16,10 +16,9 @@
 #include "catalog/catalog.h"
 #include "core/model.h"
 
-typedef enum { REPORT_MANAGEMENT, REPORT_BRIEF } report_kind_t;
+typedef enum { REPORT_MANAGEMENT, REPORT_BRIEF, REPORT_POLICY, REPORT_CONTACTS } report_kind_t;
 
-/* "management" / "brief" → kind.  False for anything else (including the
- * kinds CONTRACT.md names for later: policy, contacts). */
+/* "management" / "brief" / "policy" / "contacts" → kind; false otherwise. */
 bool report_kind_parse(const char *s, report_kind_t *out);
 const char *report_kind_id(report_kind_t k);
 /* The document's name in lang ("経営者向け報告書", "Consultation brief"). */

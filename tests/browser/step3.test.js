@@ -109,11 +109,12 @@ async function tableRows() {
     [...tr.cells].map((td) => td.textContent.trim()).join(' | ')));
 }
 
-// Fills the add form of a register page; values by field name: strings are
-// typed (text, number, date), {label} picks an option by its text.
-async function fillRegister(fields) {
+// Fills the add form of /registers/KIND; values by field name: strings are
+// typed (text, number, date), {label} or {value} picks an option.
+async function fillRegister(kind, fields) {
+  const form = page.locator(`form[action="/c/${CID}/registers/${kind}"]`);
   for (const [name, v] of Object.entries(fields)) {
-    const el = page.locator(`form[action$="/registers/${await kindOfPage()}"] [name="${name}"]`);
+    const el = form.locator(`[name="${name}"]`);
     if (typeof v === 'object')
       await el.selectOption(v);
     else
@@ -121,13 +122,9 @@ async function fillRegister(fields) {
   }
 }
 
-async function kindOfPage() {
-  return new URL(page.url()).pathname.split('/')[4];
-}
-
 async function addRecord(kind, fields) {
   assert.equal(new URL(page.url()).pathname, `/c/${CID}/registers/${kind}`, `on the ${kind} register`);
-  await fillRegister(fields);
+  await fillRegister(kind, fields);
   const r = await h.submit(page, page.locator(`form[action="/c/${CID}/registers/${kind}"]`).getByRole('button', { name: '追加する' }));
   assert.equal(r.status(), 200, `${kind}: the add form is accepted: ${await h.mainText(page)}`);
   assert.equal(page.url(), `${base}/registers/${kind}?saved=1`, `${kind}: back on the register after adding`);
@@ -349,7 +346,7 @@ test('bad input on the register and asset forms is refused, the field named, not
   await noValidate(form);
   let resp = await h.submit(page, form.getByRole('button', { name: '追加する' }));
   assert.equal(resp.status(), 400, 'suppliers: refused');
-  let items = await errorItems(); console.log("ERRS", JSON.stringify(items));
+  let items = await errorItems();
   names(items, '取引先・サービス名', 'name', 'suppliers, empty name');
   names(items, '確かめた日', 'checked_on', 'suppliers, bad date');
   if (items.length !== 2)
@@ -367,7 +364,7 @@ test('bad input on the register and asset forms is refused, the field named, not
   await noValidate(form);
   resp = await h.submit(page, form.getByRole('button', { name: '追加する' }));
   assert.equal(resp.status(), 400, 'contacts: refused');
-  items = await errorItems(); console.log("ERRS", JSON.stringify(items));
+  items = await errorItems();
   names(items, '名前・窓口', 'name', 'contacts, no name');
   if (items.length !== 1)
     problems.push(`contacts: one error expected, got ${JSON.stringify(items)}`);
@@ -383,7 +380,7 @@ test('bad input on the register and asset forms is refused, the field named, not
   await noValidate(form);
   resp = await h.submit(page, form.getByRole('button', { name: '追加する' }));
   assert.equal(resp.status(), 400, 'assets: refused');
-  items = await errorItems(); console.log("ERRS", JSON.stringify(items));
+  items = await errorItems();
   names(items, '情報資産の名前', 'name', 'assets, empty name');
   if (items.length !== 1)
     problems.push(`assets: one error expected, got ${JSON.stringify(items)}`);
@@ -400,6 +397,40 @@ test('bad input on the register and asset forms is refused, the field named, not
   assert.equal(counts.assets, '0');
   h.noProblems(problems, 'errors not named');
   assert.deepEqual(seen.errors, [], 'no script errors');
+});
+
+// Every other form of the Japanese pages (people, tasks, roles, exams,
+// assets) names a bad field by the label the form shows and says what is
+// wrong in Japanese ("情報資産の名前: 1〜200文字で入力してください").  The
+// register forms should too: a user cannot be expected to know that
+// "checked_on" is 確かめた日, nor read "missing".
+test('the register forms name a bad field by its label, in Japanese, like the other forms', { timeout: h.TIMEOUT }, async () => {
+  const problems = [];
+  const check = (what, items, labels) => {
+    if (items.length !== labels.length)
+      problems.push(`${what}: ${labels.length} error(s) expected, got ${JSON.stringify(items)}`);
+    for (const label of labels) {
+      const item = items.find((t) => t.startsWith(`${label}: `));
+      if (!item)
+        problems.push(`${what}: no error starting with the form's label "${label}: "; the errors: ${JSON.stringify(items)}`);
+      else if (/[a-z]{3,}/.test(item))
+        problems.push(`${what}: the error for "${label}" is (partly) English on a Japanese page: ${JSON.stringify(item)}`);
+    }
+  };
+  await h.goto(page, `${base}/registers/suppliers`);
+  let form = page.locator(`form[action="/c/${CID}/registers/suppliers"]`);
+  await form.locator('[name=checked_on]').evaluate((el) => { el.type = 'text'; el.value = '2026-02-30'; });
+  let resp = await h.submit(page, form.getByRole('button', { name: '追加する' }));
+  assert.equal(resp.status(), 400);
+  check('suppliers (empty name, checked_on 2026-02-30)', await errorItems(), ['取引先・サービス名', '確かめた日']);
+
+  await h.goto(page, `${base}/registers/contacts`);
+  form = page.locator(`form[action="/c/${CID}/registers/contacts"]`);
+  await form.locator('[name=order]').evaluate((el) => { el.type = 'text'; el.value = '100'; });
+  resp = await h.submit(page, form.getByRole('button', { name: '追加する' }));
+  assert.equal(resp.status(), 400);
+  check('contacts (no name, order 100)', await errorItems(), ['名前・窓口', '連絡する順番']);
+  h.noProblems(problems, 'register form errors not as the other forms give them');
 });
 
 test('step3: the server stops cleanly (exit 0, no sanitizer report)', { timeout: h.TIMEOUT }, async () => {

@@ -118,3 +118,22 @@ expect_rc "unwritable place fails" 1 report 1 --kind brief -o "$WORK/no/such/dir
 expect_err "unwritable place is named" "no/such/dir/x.pdf"
 expect_rc "a report replaces an existing file" 0 report 1 --kind brief -o "$WORK/keep.pdf"
 expect_pdf "replaced file" "$WORK/keep.pdf" 1 1 "$C_NAME"
+
+# ---- the basic policy and the incident contact sheet (company C is id 1) ----
+C=1
+expect_rc "policy PDF of a company with a policy" 0 report "$C" --kind policy -o pol.pdf
+txt=$(pdftotext pol.pdf - 2>/dev/null)
+case "$txt" in *情報セキュリティ基本方針*) ok "policy PDF has its title" ;; *) notok "policy PDF has its title" ;; esac
+case "$txt" in *第1版*) ok "policy PDF names the version" ;; *) notok "policy PDF names the version" "$txt" ;; esac
+expect_rc "add an internal contact" 0 register add "$C" contacts --set role=internal --set name=総務部長 --set phone=03-0000-1111 --set order=1
+expect_rc "add the IPA desk" 0 register add "$C" contacts --set role=ipa --set name=IPA相談窓口 --set email=cs-support@ipa.go.jp --set order=2
+expect_rc "contact sheet" 0 report "$C" --kind contacts -o contacts.pdf
+txt=$(pdftotext contacts.pdf - 2>/dev/null)
+case "$txt" in *総務部長*03-0000-1111*) ok "contact sheet lists the contacts" ;; *) notok "contact sheet lists the contacts" "$txt" ;; esac
+case "$txt" in *検知・初動対応*復旧・再発防止*) ok "contact sheet has the three phases" ;; *) notok "contact sheet has the three phases" ;; esac
+pages=$(pdfinfo contacts.pdf 2>/dev/null | awk '/^Pages:/ {print $2}')
+if [ "$pages" = 1 ]; then ok "contact sheet is one page"; else notok "contact sheet is one page" "pages=$pages"; fi
+if pdffonts contacts.pdf | awk 'NR>2 && $(NF-4) != "yes" {bad=1} END {exit bad}'; then ok "contact sheet embeds its fonts"; else notok "contact sheet embeds its fonts"; fi
+expect_rc "English contact sheet" 0 --lang en report "$C" --kind contacts -o contacts-en.pdf
+txt=$(pdftotext contacts-en.pdf - 2>/dev/null)
+case "$txt" in *"Incident contact sheet"*"Detection and first response"*) ok "English contact sheet" ;; *) notok "English contact sheet" ;; esac

@@ -1,0 +1,118 @@
+/* sheets.c — the two short documents of the STEP2–4 work: the basic
+ * policy (its current version, as approved; a draft is marked so) and the
+ * incident contact sheet, one page to pin on the wall: whom to call, in
+ * order, and the three phases to follow. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/util.h"
+#include "core/policy.h"
+#include "core/registers.h"
+#include "report/rep.h"
+
+void rep_policy(pdoc *d, const rep_in *in)
+{
+	const m_policy *p = company_policy(in->co);
+	buf_t draft = BUF_INIT;
+	const char *body;
+	const char *state;
+	if (p) {
+		body = p->body;
+		state = p->approved != DATE_NONE
+				? pd_printf(d, "%s%d%s%s %s%s%s", pd_tr(d, "第", "Version "), p->version, pd_tr(d, "版・", ", "), pd_tr(d, "承認", "approved"),
+					    lb_date(d, p->approved),
+					    in->co->policy_published != DATE_NONE ? pd_tr(d, "・公開 ", ", published ") : "",
+					    in->co->policy_published != DATE_NONE ? lb_date(d, in->co->policy_published) : "")
+				: pd_printf(d, "%s%d%s%s", pd_tr(d, "第", "Version "), p->version, pd_tr(d, "版・", ", "),
+					    pd_tr(d, "未承認（案）", "not approved (draft)"));
+	} else {
+		policy_draft(in->cat, in->co, d->lang, in->today, &draft);
+		body = pd_printf(d, "%s", buf_str(&draft));
+		state = pd_tr(d, "下書き（会社の情報から作成・未承認）", "Draft made from the company's data (not approved)");
+	}
+	pdoc_title(d, pd_tr(d, "情報セキュリティ基本方針", "Basic information security policy"), in->co->name, state, NULL);
+	/* The body: the first line is its title (already in the title block);
+	 * "N. heading" lines become headings, the rest paragraphs. */
+	const char *s = body;
+	bool first = true;
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		char *line = pd_printf(d, "%.*s", (int)n, s);
+		s = e ? e + 1 : s + n;
+		if (first) {
+			first = false;
+			continue;
+		}
+		if (!*line) {
+			pdoc_space(d, 4);
+			continue;
+		}
+		if (line[0] >= '1' && line[0] <= '9' && line[1] == '.')
+			pdoc_h2(d, line, 40);
+		else
+			pdoc_para(d, line, &TS_BODY, 0);
+	}
+	buf_free(&draft);
+}
+
+void rep_contacts(pdoc *d, const rep_in *in)
+{
+	d->compact = true;
+	pdoc_title(d, pd_tr(d, "インシデント発生時の連絡先 ― 見える場所に貼っておきましょう", "Incident contact sheet — pin it where everyone can see it"),
+		   in->co->name, lb_meta(d, in), NULL);
+	pdoc_h1(d, pd_tr(d, "1. まず、ここに連絡", "1. Call these first"), 60);
+	arena_t ar = {0};
+	const m_record **recs;
+	size_t n = reg_records(in->co, "contacts", &recs, &ar);
+	const reg_spec *sp = reg_find("contacts");
+	const field_spec *role = reg_field(sp, "role");
+	if (!n) {
+		pdoc_para(d, pd_tr(d, "連絡先がまだ登録されていません。secstep の「体制と記録」→「インシデントの連絡先」で登録してください。",
+				   "No contacts registered yet: add them under Registers → Incident contacts."), &TS_MUTED, 0);
+	} else {
+		static const double frac[] = {0.07, 0.25, 0.25, 0.18, 0.25};
+		static const int align[] = {AL_CENTER, AL_LEFT, AL_LEFT, AL_LEFT, AL_LEFT};
+		const char *heads[] = {pd_tr(d, "順", "#"), pd_tr(d, "連絡先の種類", "Kind"), pd_tr(d, "名前・組織", "Name, organisation"),
+				       pd_tr(d, "電話", "Phone"), pd_tr(d, "メール", "E-mail")};
+		pdoc_table(d, 5, frac, align, heads, 0);
+		/* in the order to call: numbered first, then the rest as listed */
+		for (int pass = 0; pass < 2; pass++)
+			for (int want = 1; want <= 99; want++)
+				for (size_t i = 0; i < n; i++) {
+					const char *ord = reg_value(recs[i], "order", &ar);
+					int o = *ord ? atoi(ord) : 0;
+					if ((pass == 0 && o != want) || (pass == 1 && (o != 0 || want != 1)))
+						continue;
+					const char *r = reg_value(recs[i], "role", &ar);
+					const char *label = r;
+					for (size_t v = 0; role->values[v]; v++)
+						if (!strcmp(role->values[v], r))
+							label = tx(role->value_labels[v], d->lang);
+					const char *org = reg_value(recs[i], "organisation", &ar);
+					const char *cells[] = {*ord ? ord : "", label,
+							       *org ? pd_printf(d, "%s\n%s", reg_value(recs[i], "name", &ar), org)
+								    : reg_value(recs[i], "name", &ar),
+							       reg_value(recs[i], "phone", &ar), reg_value(recs[i], "email", &ar)};
+					pdoc_row(d, cells, NULL);
+				}
+		pdoc_table_end(d);
+	}
+	arena_free(&ar);
+	pdoc_h1(d, pd_tr(d, "2. 落ち着いて、この順に", "2. Then, calmly, in this order"), 60);
+	json_t *phases = json_object_get(in->cat->root, "incident_phases");
+	size_t i;
+	json_t *ph;
+	json_array_foreach(phases, i, ph) {
+		json_t *title = json_object_get(ph, "title");
+		pdoc_h2(d, pd_printf(d, "%zu. %s", i + 1, json_string_value(json_object_get(title, d->lang == LANG_EN ? "en" : "ja"))), 30);
+		size_t k;
+		json_t *stp;
+		json_array_foreach(json_object_get(ph, "steps"), k, stp)
+			pdoc_item(d, "•", json_string_value(json_object_get(stp, d->lang == LANG_EN ? "en" : "ja")), &TS_SMALL, 3);
+	}
+	pdoc_para(d, pd_tr(d, "パソコンの電源は切らずに、そのままにしておきましょう（記録が証拠になります）。",
+			   "Do not switch the PC off: leave it as it is (its logs are evidence)."), &TS_BOLD, 2);
+}

@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "core/registers.h"
 #include "exchange/doc.h"
+#include "report/report.h"
 #include "view/ics.h"
 #include "view/tables.h"
 #include "view/xlsx.h"
@@ -21,7 +22,11 @@ static void export_page(req_t *r, const char *new_link)
 	long long id = (long long)r->company_id;
 	page_begin(r, T(r, "書き出し", "Export"), NAV_EXPORT);
 	hp(r, "<h1>%s</h1>", T(r, "データの書き出し", "Export your data"));
-	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2><ul>", T(r, "ファイル", "Files"));
+	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2><ul>", T(r, "印刷できる文書（PDF）", "Documents to print (PDF)"));
+	for (int k = REPORT_MANAGEMENT; k <= REPORT_CONTACTS; k++)
+		hp(r, "<li><a href=\"/c/%lld/export/%s.pdf\">%s</a></li>", id, report_kind_id((report_kind_t)k),
+		   report_kind_name((report_kind_t)k, r->lang));
+	hp(r, "</ul></section><section class=\"card\"><h2>%s</h2><ul>", T(r, "ファイル", "Files"));
 	hp(r, "<li><a href=\"/c/%lld/export/company.xlsx\">%s</a> — %s</li>", id, T(r, "Excel ブック（XLSX）", "Excel workbook (XLSX)"),
 	   T(r, "人・試験・学習・タスク・情報資産の表", "people, exams, learning, tasks, assets"));
 	static const struct { const char *name, *ja, *en; } csvs[] = {
@@ -148,9 +153,32 @@ static const char *file_name(req_t *r, const char *ext)
 	return arena_printf(&r->arena, "attachment; filename=\"secstep-company-%lld.%s\"", (long long)r->company_id, ext);
 }
 
+static bool buf_sink(void *closure, const unsigned char *data, size_t len)
+{
+	buf_add(closure, data, len);
+	return true;
+}
+
 void h_export_file(req_t *r)
 {
 	const char *f = param(r, "file");
+	size_t fl = strlen(f);
+	report_kind_t kind;
+	if (fl > 4 && !strcmp(f + fl - 4, ".pdf")) {
+		char k[32];
+		snprintf(k, sizeof k, "%.*s", (int)(fl - 4), f);
+		errs_t e = ERRS_INIT;
+		if (!report_kind_parse(k, &kind) || !report_render(r->cat, r->co, kind, r->lang, r->today, buf_sink, &r->out, NULL, &e)) {
+			errs_free(&e);
+			buf_reset(&r->out);
+			fail_page(r, 404, "その文書はありません。", "No such document.");
+			return;
+		}
+		errs_free(&e);
+		r->ctype = "application/pdf";
+		r->disposition = arena_printf(&r->arena, "inline; filename=\"secstep-%lld-%s.pdf\"", (long long)r->company_id, k);
+		return;
+	}
 	if (!strcmp(f, "company.json")) {
 		json_t *doc = doc_export(r->cat, r->co);
 		char *s = json_dumps(doc, JSON_INDENT(2));

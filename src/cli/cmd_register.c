@@ -66,6 +66,24 @@ static int cmd_list(cli_t *cx, args_t *a)
 	return EXIT_OK;
 }
 
+/* One text value (a CSV cell, a --set value) as the JSON its field
+ * wants; a value of the wrong shape stays text and reg_check names it. */
+static json_t *cell_value(const field_spec *f, const char *v)
+{
+	if (f->type == F_INT) {
+		char *end;
+		long x = strtol(v, &end, 10);
+		return *end ? json_string(v) : json_integer(x);
+	}
+	if (f->type == F_BOOL) {
+		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "はい"))
+			return json_true();
+		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "いいえ"))
+			return json_false();
+	}
+	return json_string(v);
+}
+
 static int cmd_add(cli_t *cx, args_t *a)
 {
 	const reg_spec *sp = kind_arg(cx, a->pos[1]);
@@ -104,21 +122,10 @@ static int cmd_add(cli_t *cx, args_t *a)
 		const char *val = eq + 1;
 		if (!f) {
 			errs_add(&e, "--set", "%s \"%s\"", tr(cx, "不明な項目:", "unknown field"), name);
-		} else if (f->type == F_INT) {
-			char *end;
-			long x = strtol(val, &end, 10);
-			if (*val && !*end)
-				json_object_set_new(in, name, json_integer(x));
-			else
-				json_object_set_new(in, name, json_string(val));   /* reported by reg_check */
-		} else if (f->type == F_BOOL) {
-			bool t = !strcmp(val, "true") || !strcmp(val, "yes");
-			bool fl = !strcmp(val, "false") || !strcmp(val, "no");
-			json_object_set_new(in, name, t || fl ? json_boolean(t) : json_string(val));
 		} else if (!utf8_valid(val, strlen(val))) {
 			errs_add(&e, "--set", "%s: %s", name, tr(cx, "UTF-8 ではありません", "is not UTF-8"));
 		} else {
-			json_object_set_new(in, name, json_string(val));
+			json_object_set_new(in, name, cell_value(f, val));
 		}
 	}
 	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, &e) : NULL;
@@ -159,23 +166,6 @@ static int cmd_remove(cli_t *cx, args_t *a)
 		print_json(json_pack("{s:I, s:s, s:s}", "company", (json_int_t)co->id, "kind", sp->kind, "removed", a->pos[2]));
 	company_free(co);
 	return rc;
-}
-
-/* Reads one CSV cell into the JSON value its field wants. */
-static json_t *cell_value(const field_spec *f, const char *v)
-{
-	if (f->type == F_INT) {
-		char *end;
-		long x = strtol(v, &end, 10);
-		return *end ? json_string(v) : json_integer(x);
-	}
-	if (f->type == F_BOOL) {
-		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "はい"))
-			return json_true();
-		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "いいえ"))
-			return json_false();
-	}
-	return json_string(v);
 }
 
 /* register import ID KIND FILE.csv [--replace]: every row checked, all or

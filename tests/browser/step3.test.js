@@ -7,7 +7,8 @@
 // links for the open STEP3 checkpoints, the person pages (a dedicated officer
 // and a security lead), the registers (organisation, suppliers, contacts,
 // drills, systems) and the diagnosis.  A second test posts bad input to the
-// register and asset forms: refused, the field named, nothing written.
+// register and asset forms: refused, the field named, nothing written; a
+// third asks the register forms to name the field as the form shows it.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -18,7 +19,6 @@ const h = require('./helpers');
 let server, browser, page, seen, base;
 const CID = 1;   // the first company of a fresh database
 const COMPANY = 'サンプル資源商事株式会社';
-const STEP3_TASKS = ['task-3-1', 'task-3-2', 'task-3-3', 'task-3-4'];
 
 // `SECSTEP_DB=DB secstep import samples/company-c.json`; retried while
 // another process is rewriting the binary ("Text file busy").

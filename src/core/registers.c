@@ -128,32 +128,63 @@ static bool in_list(const char *const *v, const char *s)
 	return false;
 }
 
+/* Messages in both languages; the document and the CLI use English paths,
+ * forms Japanese-first labels. */
+enum { M_OBJECT, M_UNKNOWN, M_MISSING, M_TEXT, M_LONG, M_DATE, M_INT, M_BOOL, M_ENUM, M_PERSON, M_TASK };
+static const char *const msg_en[] = {"must be an object", "unknown field", "missing", "must be text",
+				     "is too long", "must be a date YYYY-MM-DD",
+				     "must be a whole number", "must be true or false", "is not one of the allowed values",
+				     "no such person in people", "unknown task (task-1-1 … task-4-4)"};
+static const char *const msg_ja[] = {"オブジェクトにしてください", "不明な項目です", "入力してください", "文字で入力してください",
+				     "長すぎます", "日付が正しくありません（YYYY-MM-DD）",
+				     "整数で入力してください", "はい・いいえで選んでください", "一覧から選んでください",
+				     "登録されていない人です", "一覧にないタスクです"};
+
+static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
+		     bool form, lang_t lang, errs_t *errs);
+
 json_t *reg_check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
 		  errs_t *errs)
 {
+	return check(cat, co, sp, in, path, false, LANG_EN, errs);
+}
+
+json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, lang_t lang,
+		       errs_t *errs)
+{
+	return check(cat, co, sp, in, "", true, lang, errs);
+}
+
+static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
+		     bool form, lang_t lang, errs_t *errs)
+{
+	const char *const *M = form && lang == LANG_JA ? msg_ja : msg_en;
 	size_t before = errs->n;
 	char where[320];
 	if (!json_is_object(in)) {
-		errs_add(errs, path, "must be an object");
+		errs_add(errs, path, "%s", M[M_OBJECT]);
 		return NULL;
 	}
 	const char *key;
 	json_t *v;
 	json_object_foreach(in, key, v) {
 		if (strcmp(key, "id") && !reg_field(sp, key)) {
-			snprintf(where, sizeof where, "%s.%s", path, key);
-			errs_add(errs, where, "unknown field");
+			snprintf(where, sizeof where, "%s%s%s", path, *path ? "." : "", key);
+			errs_add(errs, where, "%s", M[M_UNKNOWN]);
 		}
 	}
 	json_t *out = json_object();
 	for (size_t i = 0; i < sp->n_fields; i++) {
 		const field_spec *f = &sp->fields[i];
-		snprintf(where, sizeof where, "%s.%s", path, f->name);
+		if (form)
+			snprintf(where, sizeof where, "%s", tx(f->label, lang));
+		else
+			snprintf(where, sizeof where, "%s.%s", path, f->name);
 		v = json_object_get(in, f->name);
 		bool empty = !v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v));
 		if (empty) {
 			if (f->required)
-				errs_add(errs, where, "missing");
+				errs_add(errs, where, "%s", M[M_MISSING]);
 			continue;
 		}
 		switch (f->type) {
@@ -161,48 +192,52 @@ json_t *reg_check(const catalog *cat, const m_company *co, const reg_spec *sp, j
 		case F_LONGTEXT: {
 			size_t max = f->type == F_TEXT ? 200 : 4000;
 			if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
-				errs_add(errs, where, "must be text");
-			else if (utf8_len(json_string_value(v)) > max)
-				errs_add(errs, where, "is too long (at most %zu characters)", max);
-			else
+				errs_add(errs, where, "%s", M[M_TEXT]);
+			else if (utf8_len(json_string_value(v)) <= max)
 				json_object_set(out, f->name, v);
+			else if (M == msg_ja)
+				errs_add(errs, where, "長すぎます（%zu文字まで）", max);
+			else
+				errs_add(errs, where, "is too long (at most %zu characters)", max);
 			break;
 		}
 		case F_DATE: {
 			date_t d;
 			if (!json_is_string(v) || !date_parse(json_string_value(v), &d))
-				errs_add(errs, where, "must be a date YYYY-MM-DD");
+				errs_add(errs, where, "%s", M[M_DATE]);
 			else
 				json_object_set(out, f->name, v);
 			break;
 		}
 		case F_INT:
-			if (!json_is_integer(v) || json_integer_value(v) < f->lo || json_integer_value(v) > f->hi)
-				errs_add(errs, where, "must be a whole number %d-%d", f->lo, f->hi);
-			else
+			if (json_is_integer(v) && json_integer_value(v) >= f->lo && json_integer_value(v) <= f->hi)
 				json_object_set(out, f->name, v);
+			else if (M == msg_ja)
+				errs_add(errs, where, "%d〜%d の整数で入力してください", f->lo, f->hi);
+			else
+				errs_add(errs, where, "must be a whole number %d-%d", f->lo, f->hi);
 			break;
 		case F_BOOL:
 			if (!json_is_boolean(v))
-				errs_add(errs, where, "must be true or false");
+				errs_add(errs, where, "%s", M[M_BOOL]);
 			else
 				json_object_set(out, f->name, v);
 			break;
 		case F_ENUM:
 			if (!json_is_string(v) || !in_list(f->values, json_string_value(v)))
-				errs_add(errs, where, "is not one of the allowed values");
+				errs_add(errs, where, "%s", M[M_ENUM]);
 			else
 				json_object_set(out, f->name, v);
 			break;
 		case F_PERSON:
 			if (!json_is_string(v) || !company_person(co, json_string_value(v)))
-				errs_add(errs, where, "no such person in people");
+				errs_add(errs, where, "%s", M[M_PERSON]);
 			else
 				json_object_set(out, f->name, v);
 			break;
 		case F_TASK:
 			if (!json_is_string(v) || !cat_task_find(cat, json_string_value(v)))
-				errs_add(errs, where, "unknown task (task-1-1 … task-4-4)");
+				errs_add(errs, where, "%s", M[M_TASK]);
 			else
 				json_object_set(out, f->name, v);
 			break;

@@ -47,6 +47,9 @@ const field_spec *reg_field(const reg_spec *sp, const char *name);
  * spec's fields that were given, in spec order; NULL on any error. */
 json_t *reg_check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
 		  errs_t *errs);
+/* The same for a form: errors name the field by its label, in lang. */
+json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, lang_t lang,
+		       errs_t *errs);
 
 /* Records of one kind in a company, in order (arena array of pointers). */
 size_t reg_records(const m_company *co, const char *kind, const m_record ***out, arena_t *a);

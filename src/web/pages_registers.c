@@ -227,7 +227,7 @@ void h_register_post(req_t *r)
 		}
 	}
 	errs_t e = ERRS_INIT;
-	json_t *ok = reg_check(r->cat, r->co, sp, in, TX(r, sp->title), &e);
+	json_t *ok = reg_check_form(r->cat, r->co, sp, in, r->lang, &e);
 	json_decref(in);
 	if (!ok) {
 		r->status = 400;

@@ -65,7 +65,7 @@ test('the owner sets up a company, two accounts and a second company', { timeout
 
   await addAccount(owner, base, { name: '鈴木 一郎', login: 'suzuki@example.jp', role: 'employee', person: '鈴木 一郎' });
   await addAccount(owner, base, { name: '商工会議所 田中', login: 'tanaka@cci.example.jp', role: 'adviser' });
-  const rows = owner.locator('main table#companies tbody tr');
+  const rows = owner.locator('main table tbody tr');
   const emp = await rows.filter({ hasText: 'suzuki@example.jp' }).locator('td').allInnerTexts();
   assert.deepEqual(emp, ['鈴木 一郎', 'suzuki@example.jp', '従業員', '鈴木 一郎'], 'the employee, linked to the person');
   const adv = await rows.filter({ hasText: 'tanaka@cci.example.jp' }).locator('td').allInnerTexts();

@@ -139,7 +139,7 @@ port=
 tries=0
 while [ -z "$port" ] && [ $tries -lt 5 ]; do
 	p=$(free_port "$base")
-	"$secstep" --db "$db" serve --listen "127.0.0.1:$p" --quiet --threads 4 \
+	"$secstep" --db "$db" serve --listen "127.0.0.1:$p" --quiet  \
 		>"$tmp/serve.out" 2>"$tmp/serve.err" &
 	server_pid=$!
 	if wait_http "http://127.0.0.1:$p/healthz" && kill -0 "$server_pid" 2>/dev/null; then

@@ -359,3 +359,61 @@ bool store_feed_revoke(store_t *s, int64_t company, int64_t id, errs_t *errs)
 	sqlite3_bind_int64(st, 2, id);
 	return run(s, st, errs);
 }
+
+bool store_token_add(store_t *s, int64_t account, const unsigned char hash[32], const char *label, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "INSERT INTO api_token (account_id, token_hash, label) VALUES (?, ?, ?)", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_blob(st, 2, hash, 32, SQLITE_TRANSIENT);
+	bind_text(st, 3, label);
+	return run(s, st, errs);
+}
+
+bool store_token_find(store_t *s, const unsigned char hash[32], int64_t *account, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "SELECT account_id FROM api_token WHERE token_hash = ?", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*account = sqlite3_column_int64(st, 0);
+	finish(s, st, rc, errs);
+	return rc == SQLITE_ROW;
+}
+
+bool store_token_list(store_t *s, int64_t account, feed_row **out, size_t *n, errs_t *errs)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = q(s, "SELECT id, label, created_at FROM api_token WHERE account_id = ? ORDER BY id", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, account);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		feed_row *f = &(*out)[(*n)++];
+		memset(f, 0, sizeof *f);
+		f->id = sqlite3_column_int64(st, 0);
+		copy_col(f->label, sizeof f->label, st, 1);
+		copy_col(f->created_at, sizeof f->created_at, st, 2);
+	}
+	return finish(s, st, rc, errs);
+}
+
+bool store_token_revoke(store_t *s, int64_t account, int64_t id, errs_t *errs)
+{
+	sqlite3_stmt *st = q(s, "DELETE FROM api_token WHERE account_id = ? AND id = ?", errs);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_int64(st, 2, id);
+	return run(s, st, errs);
+}

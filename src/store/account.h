@@ -86,4 +86,11 @@ bool store_feed_find(store_t *s, const unsigned char hash[32], int64_t *company,
 bool store_feed_list(store_t *s, int64_t company, feed_row **out, size_t *n, errs_t *errs);
 bool store_feed_revoke(store_t *s, int64_t company, int64_t id, errs_t *errs);
 
+/* API tokens of an account (for scripts: Authorization: Bearer TOKEN). */
+bool store_token_add(store_t *s, int64_t account, const unsigned char hash[32], const char *label, errs_t *errs);
+/* The account of a token; false when there is none. */
+bool store_token_find(store_t *s, const unsigned char hash[32], int64_t *account, errs_t *errs);
+bool store_token_list(store_t *s, int64_t account, feed_row **out, size_t *n, errs_t *errs);  /* id, label, created_at */
+bool store_token_revoke(store_t *s, int64_t account, int64_t id, errs_t *errs);
+
 #endif

@@ -166,6 +166,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE asset ADD COLUMN action TEXT;"
 	"ALTER TABLE asset ADD COLUMN treat_owner TEXT;"
 	"ALTER TABLE asset ADD COLUMN treat_due TEXT;",
+
+	/* 8: API tokens (only a hash of each token is kept) */
+	"CREATE TABLE api_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  token_hash BLOB NOT NULL UNIQUE,"
+	"  label TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (datetime('now')));",
 };
 
 const char *schema_migration(int n)

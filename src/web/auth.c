@@ -204,3 +204,33 @@ void throttle_ok(web_app *app, const char *login, const char *ip)
 		memset(s, 0, sizeof *s);
 	pthread_mutex_unlock(&app->lock);
 }
+
+void token_load(req_t *r, const char *token)
+{
+	size_t n = strlen(token);
+	if (n != 64)
+		return;
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)token, n, NULL, 0);
+	errs_t e = ERRS_INIT;
+	int64_t account;
+	account_t a;
+	if (store_token_find(r->store, h, &account, &e) && store_account_get(r->store, account, &a, &e)) {
+		r->account = account;
+		r->token_auth = true;
+		snprintf(r->account_name, sizeof r->account_name, "%s", a.name);
+	}
+	errs_free(&e);
+}
+
+bool token_create(req_t *r, const char *label, char out[65])
+{
+	unsigned char tok[32], h[32];
+	randombytes_buf(tok, sizeof tok);
+	sodium_bin2hex(out, 65, tok, sizeof tok);
+	crypto_generichash(h, sizeof h, (const unsigned char *)out, 64, NULL, 0);
+	errs_t e = ERRS_INIT;
+	bool ok = store_token_add(r->store, r->account, h, label, &e);
+	errs_free(&e);
+	return ok;
+}

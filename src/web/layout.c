@@ -27,7 +27,7 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	hp(r, "<a class=\"lang\" href=\"%s?lang=%s\" lang=\"%s\">%s</a>", r->path, r->lang == LANG_EN ? "ja" : "en",
 	   r->lang == LANG_EN ? "ja" : "en", r->lang == LANG_EN ? "日本語" : "English");
 	if (r->account) {
-		hp(r, "<span class=\"who\">%s</span>", r->account_name);
+		hp(r, "<a class=\"who\" href=\"/account\">%s</a>", r->account_name);
 		HL(r, "<form method=\"post\" action=\"/logout\" class=\"inline\">");
 		csrf_field(r);
 		hp(r, "<button class=\"link\">%s</button></form>", T(r, "ログアウト", "Sign out"));

@@ -71,6 +71,10 @@ void h_register_remove_post(req_t *r);
 void h_assets(req_t *r);
 void h_assets_post(req_t *r);
 void h_assets_remove_post(req_t *r);
+/* pages_account.c */
+void h_account(req_t *r);
+void h_token_post(req_t *r);
+void h_token_revoke_post(req_t *r);
 /* pages_export.c */
 void h_export(req_t *r);
 void h_export_file(req_t *r);

@@ -167,7 +167,10 @@ void route_request(req_t *r)
 		}
 	}
 
-	session_load(r);
+	if (r->api && r->hdr_auth && !strncmp(r->hdr_auth, "Bearer ", 7))
+		token_load(r, r->hdr_auth + 7);
+	else
+		session_load(r);
 	if (rt->access != ACC_PUBLIC && !r->account) {
 		if (r->api) {
 			fail_page(r, 401, "ログインが必要です。", "Sign in first.");
@@ -182,7 +185,7 @@ void route_request(req_t *r)
 			  "Only this install's administrator (the first account) can do this.");
 		return;
 	}
-	if (is_write && !(rt->flags & RF_NO_CSRF) && !csrf_ok(r)) {
+	if (is_write && !(rt->flags & RF_NO_CSRF) && !r->token_auth && !csrf_ok(r)) {
 		fail_page(r, 403, "送信を確認できませんでした（CSRF トークンがありません）。ページを開き直してから、もう一度送信してください。",
 			  "The form could not be verified (missing CSRF token). Reload the page and send it again.");
 		return;

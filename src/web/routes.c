@@ -13,6 +13,9 @@ const route_t routes[] = {
 	{"POST", "/login", ACC_PUBLIC, RF_NO_CSRF, h_login_post},
 	{"POST", "/logout", ACC_USER, 0, h_logout},
 	{"GET", "/", ACC_USER, 0, h_home},
+	{"GET", "/account", ACC_USER, 0, h_account},
+	{"POST", "/account/tokens", ACC_USER, 0, h_token_post},
+	{"POST", "/account/tokens/:token/revoke", ACC_USER, 0, h_token_revoke_post},
 	{"GET", "/c/new", ACC_USER, 0, h_company_new},
 	{"POST", "/c/new", ACC_USER, 0, h_company_new_post},
 

@@ -229,6 +229,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	r.cookie_sid = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "sid");
 	r.cookie_lang = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "lang");
 	r.hdr_csrf = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+	r.hdr_auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	r.hdr_ctype = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);

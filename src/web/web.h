@@ -76,6 +76,8 @@ struct req {
 	char csrf[80];
 	unsigned char sid_hash[32];
 	bool has_session;
+	bool token_auth;         /* signed in by an API token, not a cookie */
+	const char *hdr_auth;    /* Authorization header */
 	/* the company in the path */
 	int64_t company_id;
 	m_company *co;
@@ -146,6 +148,10 @@ bool password_verify(const char *hash, const char *pw);
 /* Starts a new session for account (rotation: a fresh token every login). */
 bool session_start(req_t *r, int64_t account);
 void session_end(req_t *r);
+/* API tokens: token_load signs the request in from "Bearer TOKEN";
+ * token_create makes one for the signed-in account (out: 64 hex). */
+void token_load(req_t *r, const char *token);
+bool token_create(req_t *r, const char *label, char out[65]);
 /* Loads the session from the cookie; sets r->account.  Expired sessions
  * are deleted. */
 void session_load(req_t *r);

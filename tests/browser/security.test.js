@@ -154,6 +154,27 @@ test('sign-in never sends the user to another site ("next")', { timeout: h.TIMEO
   h.noProblems(wrong, 'open redirect after sign-in');
 });
 
+test('an API token made on the account page works for the API only, and stops working when revoked', { timeout: h.TIMEOUT }, async () => {
+  await h.goto(page, `${server.base}/account`);
+  await page.fill('#label', 'nightly script');
+  await h.submit(page, page.getByRole('button', { name: 'トークンを作る' }));
+  const token = (await page.locator('.notice code').innerText()).trim();
+  assert.match(token, /^[0-9a-f]{64}$/, 'the token is shown once');
+  const api = await require('playwright-core').request.newContext({ baseURL: server.base });
+  const auth = { Authorization: `Bearer ${token}` };
+  let res = await api.get(`/api/v1/companies/${id}/status`, { headers: auth });
+  assert.equal(res.status(), 200, 'the token reads the status');
+  res = await api.post(`/api/v1/companies/${id}/tasks/task-1-1`, { headers: { ...auth, 'Content-Type': 'application/json' }, data: { status: 'doing' } });
+  assert.equal(res.status(), 200, 'the token writes without a CSRF header (no cookie is involved)');
+  res = await api.get(`/c/${id}`, { headers: auth, maxRedirects: 0 });
+  assert.equal(res.status(), 303, 'a page does not accept the token');
+  await h.goto(page, `${server.base}/account`);
+  await h.submit(page, page.getByRole('button', { name: '無効にする' }).first());
+  res = await api.get(`/api/v1/companies/${id}/status`, { headers: auth });
+  assert.equal(res.status(), 401, 'a revoked token is refused');
+  await api.dispose();
+});
+
 test('five wrong passwords, then the right one is refused with 429 and the throttling message', { timeout: h.TIMEOUT }, async () => {
   const ctx = await newContext();
   const p = await ctx.newPage();

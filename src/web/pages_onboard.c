@@ -242,8 +242,9 @@ void h_result(req_t *r)
 		if (st.met[cp->index])
 			continue;
 		any = true;
-		hp(r, "<h3>%s <span class=\"badge warn\">%s</span></h3><p>%s</p>", TX(r, cp->title), answer_name(r, st.cp[cp->index]),
-		   TX(r, cp->summary));
+		hp(r, "<h3>%s <span class=\"badge warn\">%s</span></h3><p>", TX(r, cp->title), answer_name(r, st.cp[cp->index]));
+		hp_gloss(r, TX(r, cp->summary));
+		HL(r, "</p>");
 		hp(r, "<p class=\"muted small\">%s %s</p>", T(r, "なぜ大事か:", "Why it matters:"), TX(r, cp->questions[0].help));
 	}
 	if (!any)

@@ -48,8 +48,9 @@ static void measures(req_t *r, const plan_t *p, side_t side)
 			hp(r, "<div class=\"question\"><p>%s <span class=\"badge %s\">%s</span> <span class=\"badge\">%s</span></p>",
 			   TX(r, m->measure->title), prio == 1 ? "info" : "", prio == 1 ? T(r, "いま", "now") : T(r, "次に", "next"),
 			   kind ? TX(r, kind->name) : "");
-			hp(r, "<div>%s</div><div class=\"help\">%s %s</div>", TX(r, m->measure->summary), T(r, "向いている場合:", "Suits:"),
-			   TX(r, m->measure->suits));
+			HL(r, "<div>");
+			hp_gloss(r, TX(r, m->measure->summary));
+			hp(r, "</div><div class=\"help\">%s %s</div>", T(r, "向いている場合:", "Suits:"), TX(r, m->measure->suits));
 			for (size_t k = 0; k < m->measure->n_resources; k++) {
 				const cat_resource *res = cat_resource_find(r->cat, m->measure->resources[k]);
 				if (res->url && *res->url)

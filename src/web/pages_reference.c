@@ -13,10 +13,20 @@ void h_reference(req_t *r)
 	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "4つの STEP", "The four STEPs"));
 	for (int s = 0; s < CAT_STEPS; s++) {
 		const cat_step *st = &r->cat->steps[s];
-		hp(r, "<details%s><summary>STEP%d %s</summary><p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul><ul>", st->id == p->step ? " open" : "",
-		   st->id, TX(r, st->title), TX(r, st->aim), TX(r, st->staffing), TX(r, st->outside_help), TX(r, st->learning));
-		for (size_t c = 0; c < st->n_checkpoints; c++)
-			hp(r, "<li><strong>%s</strong> — %s</li>", TX(r, st->checkpoints[c].title), TX(r, st->checkpoints[c].summary));
+		hp(r, "<details%s><summary>STEP%d %s</summary><p>", st->id == p->step ? " open" : "", st->id, TX(r, st->title));
+		hp_gloss(r, TX(r, st->aim));
+		HL(r, "</p><ul><li>");
+		hp_gloss(r, TX(r, st->staffing));
+		HL(r, "</li><li>");
+		hp_gloss(r, TX(r, st->outside_help));
+		HL(r, "</li><li>");
+		hp_gloss(r, TX(r, st->learning));
+		HL(r, "</li></ul><ul>");
+		for (size_t c = 0; c < st->n_checkpoints; c++) {
+			hp(r, "<li><strong>%s</strong> — ", TX(r, st->checkpoints[c].title));
+			hp_gloss(r, TX(r, st->checkpoints[c].summary));
+			HL(r, "</li>");
+		}
 		HL(r, "</ul>");
 		if (r->lang == LANG_JA)   /* sources are written as Japanese section names */
 			hp(r, "<p class=\"small muted\">出典: %s</p>", st->source);

@@ -103,6 +103,9 @@ struct req {
 /* hp(): printf into the response where every %s is HTML-escaped (safe in
  * text and in double-quoted attributes).  Numbers print as numbers. */
 void hp(req_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Catalog text, escaped, with glossary terms linked to their definitions
+ * (only on company pages: the links go to /c/ID/reference). */
+void hp_gloss(req_t *r, const char *text);
 /* Literal markup only: the argument must be a string literal. */
 #define HL(r, lit) buf_add(&(r)->out, "" lit "", sizeof(lit) - 1)
 void html_escape(buf_t *b, const char *s);

@@ -93,6 +93,22 @@ test('English pages contain no Japanese text, except quoted original names', { t
   h.noProblems(problems, 'untranslated text in English mode');
 });
 
+test('glossary terms in the plan link to their definitions, in both languages', { timeout: h.TIMEOUT }, async () => {
+  for (const [lang, word] of [['ja', 'ランサムウェア'], ['en', 'ransomware']]) {
+    await h.goto(page, `${base}/plan?lang=${lang}`);
+    const links = page.locator('main a.term');
+    assert.ok(await links.count() > 0, `${lang}: the plan links some glossary terms`);
+    const texts = (await links.allInnerTexts()).map((t) => t.toLowerCase());
+    assert.ok(texts.includes(word.toLowerCase()), `${lang}: "${word}" is linked (got ${JSON.stringify(texts)})`);
+    const href = await links.filter({ hasText: new RegExp(word, 'i') }).first().getAttribute('href');
+    assert.equal(href, `/c/${id}/reference#term-ransomware`);
+    const title = await links.filter({ hasText: new RegExp(word, 'i') }).first().getAttribute('title');
+    assert.ok(title && title.length > 10, 'the definition is a tooltip');
+    await h.goto(page, `${server.base}${href}`);
+    assert.ok(await page.locator('#term-ransomware').isVisible(), 'the link lands on the definition');
+  }
+});
+
 test('english: the server stops gracefully on SIGTERM (exit 0)', { timeout: h.TIMEOUT }, async () => {
   await browser.close();
   browser = null;

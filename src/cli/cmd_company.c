@@ -338,10 +338,64 @@ static int export_csv(cli_t *cx, const table_t *tabs, size_t n, const char *dir)
 	return EXIT_OK;
 }
 
+/* export --all -o DIR: every company's document as DIR/company-ID.json,
+ * with a progress bar in a terminal. */
+static int export_all(cli_t *cx, const char *dir)
+{
+	if (!cli_store(cx))
+		return EXIT_FAIL;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		cli_error(cx, "%s: %s", dir, strerror(errno));
+		return EXIT_FAIL;
+	}
+	store_company_row *rows;
+	size_t n;
+	errs_t e = ERRS_INIT;
+	if (!store_company_list(cx->store, &rows, &n, &e)) {
+		cli_errors(cx, &e);
+		errs_free(&e);
+		return EXIT_FAIL;
+	}
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+		m_company *co = store_company_load(cx->store, rows[i].id, &e);
+		char path[4096], tmp[4200];
+		snprintf(path, sizeof path, "%s/company-%lld.json", dir, (long long)rows[i].id);
+		snprintf(tmp, sizeof tmp, "%s.tmp", path);
+		json_t *doc = co ? doc_export(cx->cat, co) : NULL;
+		if (!doc || json_dump_file(doc, tmp, JSON_INDENT(2)) != 0 || rename(tmp, path) != 0) {
+			remove(tmp);
+			cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
+			rc = EXIT_FAIL;
+		}
+		json_decref(doc);
+		company_free(co);
+		progress(i + 1, n, rows[i].name);
+	}
+	if (rc == EXIT_OK && !cx->json)
+		printf("%s %zu → %s\n", tr(cx, "書き出しました:", "Written:"), n, dir);
+	else if (rc == EXIT_OK)
+		print_json(json_pack("{s:i, s:s}", "companies", (int)n, "dir", dir));
+	free(rows);
+	errs_free(&e);
+	return rc;
+}
+
 static int cmd_export(cli_t *cx, args_t *a)
 {
 	const char *format = opt(a, "format");
 	const char *out = opt(a, "output");
+	if (flag(a, "all")) {
+		if (a->n_pos || !out || !*out || (format && strcmp(format, "json"))) {
+			cli_error(cx, "%s", tr(cx, "--all は ID なしで、-o フォルダ と一緒に使います（JSON のみ）", "--all takes no ID, needs -o DIR, and writes JSON"));
+			return EXIT_USAGE;
+		}
+		return export_all(cx, out);
+	}
+	if (a->n_pos != 1) {
+		cli_error(cx, "%s", tr(cx, "会社の ID を指定してください（すべてなら --all -o フォルダ）", "give a company ID (or --all -o DIR)"));
+		return EXIT_USAGE;
+	}
 	if (format && strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "xlsx")) {
 		cli_error(cx, "--format: %s \"%s\"", tr(cx, "json / csv / xlsx のどれかです。指定値:", "must be json, csv or xlsx; got"), format);
 		return EXIT_USAGE;
@@ -405,7 +459,7 @@ const cli_cmd company_cmds[] = {
 	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data"},
 	{"import", NULL, cmd_import, "", 1, 256, "FILE... (- = stdin)",
 	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company"},
-	{"export", NULL, cmd_export, "format= output=", 1, 1, "ID [--format json|csv|xlsx] [-o PATH]",
+	{"export", NULL, cmd_export, "format= output= all", 0, 1, "ID [--format json|csv|xlsx] [-o PATH] | --all -o DIR",
 	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook"},
 	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
 };

@@ -219,3 +219,9 @@ printf '{"format": "secstep-company/1"}' >"$WORK/broken.json"
 expect_rc "a bad file in a bulk import fails the command" 1 import "$TOP/samples/company-a.json" "$WORK/broken.json" --json
 expect_json "the good file is imported, the bad one counted" 'len(d["companies"]) == 1 and d["failed"] == 1'
 expect_err "the bad file is named" "broken.json: company:"
+expect_rc "export --all writes every company's document" 0 export --all -o "$WORK/all" --json
+expect_json "five documents" 'd["companies"] == 5'
+if [ -f "$WORK/all/company-1.json" ] && [ -f "$WORK/all/company-5.json" ]; then ok "one file per company"; else notok "one file per company" "$(ls "$WORK/all")"; fi
+expect_rc "a written document imports again" 0 import "$WORK/all/company-2.json"
+expect_rc "export without an ID is a usage error" 2 export
+expect_rc "--all with an ID is a usage error" 2 export 1 --all -o "$WORK/x"

@@ -66,16 +66,6 @@ static void apply_person_opts(cli_t *cx, const args_t *a, m_company *co, m_perso
 		p->volunteer = false;
 }
 
-static const char *next_key(m_company *co)
-{
-	for (int n = 1;; n++) {
-		char key[16];
-		snprintf(key, sizeof key, "p%d", n);
-		if (!company_person(co, key))
-			return arena_strdup(&co->arena, key);
-	}
-}
-
 static int finish(cli_t *cx, m_company *co, errs_t *e, const char *ja, const char *en, const char *key)
 {
 	int rc = EXIT_FAIL;
@@ -101,6 +91,19 @@ static m_person *find_person(cli_t *cx, m_company *co, const char *key)
 	return p;
 }
 
+/* The company (pos 0) and the person (pos 1) a command works on; NULL
+ * (message printed, nothing left to free) when either is missing. */
+static m_person *load_person(cli_t *cx, const args_t *a, m_company **co)
+{
+	*co = cli_company(cx, a->pos[0]);
+	m_person *p = *co ? find_person(cx, *co, a->pos[1]) : NULL;
+	if (!p) {
+		company_free(*co);
+		*co = NULL;
+	}
+	return p;
+}
+
 static int cmd_add(cli_t *cx, args_t *a)
 {
 	m_company *co = cli_company(cx, a->pos[0]);
@@ -112,7 +115,7 @@ static int cmd_add(cli_t *cx, args_t *a)
 		errs_add(&e, "--id", "%s", tr(cx, "1〜32文字の英数字・-・_ にしてください", "must be 1-32 letters, digits, - or _"));
 	else if (key && company_person(co, key))
 		errs_add(&e, "--id", "\"%s\" %s", key, tr(cx, "は別の人が使っています", "is used by another person"));
-	key = key ? arena_strdup(&co->arena, key) : next_key(co);
+	key = key ? arena_strdup(&co->arena, key) : company_next_person_key(co);
 	m_person *p = arena_push(&co->arena, (void **)&co->people, &co->n_people, &co->cap_people, sizeof *p);
 	p->key = key;
 	apply_person_opts(cx, a, co, p, &e, true);
@@ -121,14 +124,10 @@ static int cmd_add(cli_t *cx, args_t *a)
 
 static int cmd_edit(cli_t *cx, args_t *a)
 {
-	m_company *co = cli_company(cx, a->pos[0]);
-	if (!co)
+	m_company *co;
+	m_person *p = load_person(cx, a, &co);
+	if (!p)
 		return EXIT_FAIL;
-	m_person *p = find_person(cx, co, a->pos[1]);
-	if (!p) {
-		company_free(co);
-		return EXIT_FAIL;
-	}
 	errs_t e = ERRS_INIT;
 	apply_person_opts(cx, a, co, p, &e, false);
 	return finish(cx, co, &e, "更新しました", "Person updated", p->key);
@@ -136,14 +135,10 @@ static int cmd_edit(cli_t *cx, args_t *a)
 
 static int cmd_remove(cli_t *cx, args_t *a)
 {
-	m_company *co = cli_company(cx, a->pos[0]);
-	if (!co)
+	m_company *co;
+	m_person *p = load_person(cx, a, &co);
+	if (!p)
 		return EXIT_FAIL;
-	m_person *p = find_person(cx, co, a->pos[1]);
-	if (!p) {
-		company_free(co);
-		return EXIT_FAIL;
-	}
 	const char *key = arena_strdup(&co->arena, p->key);
 	/* Tasks they held go back to nobody — say so, do not hide it. */
 	for (size_t t = 0; t < co->n_tasks; t++)
@@ -157,14 +152,10 @@ static int cmd_remove(cli_t *cx, args_t *a)
 /* role set ID PID ROLE [--time concurrent|dedicated] [--share N] */
 static int cmd_role_set(cli_t *cx, args_t *a)
 {
-	m_company *co = cli_company(cx, a->pos[0]);
-	if (!co)
+	m_company *co;
+	m_person *p = load_person(cx, a, &co);
+	if (!p)
 		return EXIT_FAIL;
-	m_person *p = find_person(cx, co, a->pos[1]);
-	if (!p) {
-		company_free(co);
-		return EXIT_FAIL;
-	}
 	errs_t e = ERRS_INIT;
 	const char *role = a->pos[2];
 	if (!cat_tag_find(cx->cat->roles, cx->cat->n_roles, role))
@@ -225,14 +216,10 @@ static int cmd_role_remove(cli_t *cx, args_t *a)
 /* exam set ID PID EXAM --status planned|studying|passed [--date D] */
 static int cmd_exam_set(cli_t *cx, args_t *a)
 {
-	m_company *co = cli_company(cx, a->pos[0]);
-	if (!co)
+	m_company *co;
+	m_person *p = load_person(cx, a, &co);
+	if (!p)
 		return EXIT_FAIL;
-	m_person *p = find_person(cx, co, a->pos[1]);
-	if (!p) {
-		company_free(co);
-		return EXIT_FAIL;
-	}
 	errs_t e = ERRS_INIT;
 	const cat_exam *ex = cat_exam_find(cx->cat, a->pos[2]);
 	if (!ex)
@@ -245,15 +232,8 @@ static int cmd_exam_set(cli_t *cx, args_t *a)
 	date_t d = DATE_NONE;
 	if ((v = opt(a, "date")) && !date_parse(v, &d))
 		errs_add(&e, "--date", "%s \"%s\"", tr(cx, "日付は YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD; got"), v);
-	if (!e.n) {
-		m_exam *rec = NULL;
-		for (size_t i = 0; i < p->n_exams; i++)
-			if (str_eq(p->exams[i].exam, ex->id))
-				rec = &p->exams[i];
-		if (!rec)
-			rec = arena_push(&co->arena, (void **)&p->exams, &p->n_exams, &p->cap_exams, sizeof *rec);
-		*rec = (m_exam){ex->id, st, d};
-	}
+	if (!e.n)
+		person_set_exam(co, p, ex->id, st, d);
 	return finish(cx, co, &e, "試験を記録しました", "Exam recorded", p->key);
 }
 
@@ -283,14 +263,10 @@ static int cmd_exam_remove(cli_t *cx, args_t *a)
 /* learning add ID PID RESOURCE [--date D] [--note TEXT] */
 static int cmd_learning_add(cli_t *cx, args_t *a)
 {
-	m_company *co = cli_company(cx, a->pos[0]);
-	if (!co)
+	m_company *co;
+	m_person *p = load_person(cx, a, &co);
+	if (!p)
 		return EXIT_FAIL;
-	m_person *p = find_person(cx, co, a->pos[1]);
-	if (!p) {
-		company_free(co);
-		return EXIT_FAIL;
-	}
 	errs_t e = ERRS_INIT;
 	const cat_resource *res = cat_resource_find(cx->cat, a->pos[2]);
 	if (!res)

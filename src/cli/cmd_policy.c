@@ -157,13 +157,7 @@ static int cmd_ack(cli_t *cx, args_t *a)
 		company_free(co);
 		return EXIT_FAIL;
 	}
-	bool have = false;
-	for (size_t i = 0; i < co->n_acks; i++)
-		have |= str_eq(co->acks[i].person, ps->key) && co->acks[i].version == p->version;
-	if (!have) {
-		m_ack *k = arena_push(&co->arena, (void **)&co->acks, &co->n_acks, &co->cap_acks, sizeof *k);
-		*k = (m_ack){ps->key, p->version, cx->today};
-	}
+	company_ack(co, ps->key, p->version, cx->today);
 	return done(cx, co, "読んだことを記録しました。", "Acknowledgement recorded.");
 }
 

@@ -6,16 +6,6 @@
 #include "cli/cli.h"
 #include "exchange/doc.h"
 
-static m_task *task_slot(m_company *co, const cat_task *t)
-{
-	for (size_t i = 0; i < co->n_tasks; i++)
-		if (str_eq(co->tasks[i].task, t->id))
-			return &co->tasks[i];
-	m_task *mt = arena_push(&co->arena, (void **)&co->tasks, &co->n_tasks, &co->cap_tasks, sizeof *mt);
-	*mt = (m_task){t->id, NULL, DATE_NONE, TASK_TODO, NULL};
-	return mt;
-}
-
 /* Shared by assign and update: checks and applies the options. */
 static int change(cli_t *cx, args_t *a, const char *owner_arg)
 {
@@ -48,7 +38,7 @@ static int change(cli_t *cx, args_t *a, const char *owner_arg)
 	if (e.n) {
 		cli_errors(cx, &e);
 	} else {
-		m_task *mt = task_slot(co, t);
+		m_task *mt = company_task_slot(co, t->id);
 		if (owner)
 			mt->owner = clear_owner ? NULL : company_person(co, owner)->key;
 		if (v)

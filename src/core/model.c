@@ -1,6 +1,7 @@
 /* model.c — see model.h. */
 #include "core/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,4 +221,44 @@ bool company_policy_in_force(const m_company *c)
 	 * approved (an unapproved new draft is not in force yet). */
 	const m_policy *p = company_policy(c);
 	return c->policy_published != DATE_NONE && (!p || p->approved != DATE_NONE);
+}
+
+const char *company_next_person_key(m_company *c)
+{
+	for (int n = 1;; n++) {
+		char key[16];
+		snprintf(key, sizeof key, "p%d", n);
+		if (!company_person(c, key))
+			return arena_strdup(&c->arena, key);
+	}
+}
+
+m_task *company_task_slot(m_company *c, const char *task_id)
+{
+	for (size_t i = 0; i < c->n_tasks; i++)
+		if (str_eq(c->tasks[i].task, task_id))
+			return &c->tasks[i];
+	m_task *t = arena_push(&c->arena, (void **)&c->tasks, &c->n_tasks, &c->cap_tasks, sizeof *t);
+	*t = (m_task){task_id, NULL, DATE_NONE, TASK_TODO, NULL};
+	return t;
+}
+
+void company_ack(m_company *c, const char *person, int version, date_t date)
+{
+	for (size_t i = 0; i < c->n_acks; i++)
+		if (str_eq(c->acks[i].person, person) && c->acks[i].version == version)
+			return;
+	m_ack *k = arena_push(&c->arena, (void **)&c->acks, &c->n_acks, &c->cap_acks, sizeof *k);
+	*k = (m_ack){person, version, date};
+}
+
+void person_set_exam(m_company *c, m_person *p, const char *exam, exam_status_t status, date_t date)
+{
+	m_exam *rec = NULL;
+	for (size_t i = 0; i < p->n_exams; i++)
+		if (str_eq(p->exams[i].exam, exam))
+			rec = &p->exams[i];
+	if (!rec)
+		rec = arena_push(&c->arena, (void **)&p->exams, &p->n_exams, &p->cap_exams, sizeof *rec);
+	*rec = (m_exam){exam, status, date};
 }

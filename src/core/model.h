@@ -164,6 +164,16 @@ const m_policy *company_policy(const m_company *c);
 /* An approved policy that is published: the evidence for cp-2-1. */
 bool company_policy_in_force(const m_company *c);
 
+/* The next free person key: p1, p2, … (in the company's arena). */
+const char *company_next_person_key(m_company *c);
+/* The company's record of a catalog task, made (to do, no owner) when
+ * there is none.  task_id must outlive c (a catalog id). */
+m_task *company_task_slot(m_company *c, const char *task_id);
+/* Records that person read policy version (once per person and version). */
+void company_ack(m_company *c, const char *person, int version, date_t date);
+/* Sets a person's record of an exam, replacing an earlier one. */
+void person_set_exam(m_company *c, m_person *p, const char *exam, exam_status_t status, date_t date);
+
 bool person_has_role(const m_person *p, const char *role, const m_role **out);
 bool person_passed(const m_person *p, const char *exam);
 

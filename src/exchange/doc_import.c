@@ -225,6 +225,33 @@ static const char **get_tags(ictx *x, json_t *obj, const char *key, const cat_ta
 	return out;
 }
 
+/* obj[key], when present, is a list of at most max objects: each is read
+ * by item() with the path at "key[i]". */
+typedef void (*item_fn)(ictx *x, json_t *e, void *ctx);
+
+static void read_list(ictx *x, json_t *obj, const char *key, size_t max, item_fn item, void *ctx)
+{
+	json_t *v = json_object_get(obj, key);
+	if (!v || json_is_null(v))
+		return;
+	size_t n = push_key(x, key);
+	if (want_type(x, v, JSON_ARRAY, "a list")) {
+		if (json_array_size(v) > max) {
+			err(x, "too many entries (at most %zu)", max);
+		} else {
+			size_t i;
+			json_t *e;
+			json_array_foreach(v, i, e) {
+				size_t m = push_idx(x, i);
+				if (want_type(x, e, JSON_OBJECT, "an object"))
+					item(x, e, ctx);
+				pop(x, m);
+			}
+		}
+	}
+	pop(x, n);
+}
+
 static void read_company(ictx *x, json_t *root)
 {
 	json_t *c = json_object_get(root, "company");
@@ -247,126 +274,93 @@ static void read_company(ictx *x, json_t *root)
 	pop(x, n);
 }
 
+static void read_roles_item(ictx *x, json_t *e, void *ctx)
+{
+	m_person *p = ctx;
+	static const char *const keys[] = {"role", "time", "share", NULL};
+	only_keys(x, e, keys);
+	const char *role = get_str(x, e, "role", true, 40);
+	size_t k = push_key(x, "role");
+	if (role && !cat_tag_find(x->cat->roles, x->cat->n_roles, role))
+		err(x, "unknown security role \"%s\"", role);
+	else if (role && person_has_role(p, role, NULL))
+		err(x, "role \"%s\" is listed twice", role);
+	pop(x, k);
+	role_time_t t = TIME_CONCURRENT;
+	const char *ts = get_str(x, e, "time", false, 20);
+	k = push_key(x, "time");
+	if (ts && !role_time_parse(ts, &t))
+		err(x, "must be \"concurrent\" or \"dedicated\", not \"%s\"", ts);
+	pop(x, k);
+	int share = get_int(x, e, "share", 0, 100, false, 0);
+	if (role) {
+		m_role *r = arena_push(&x->co->arena, (void **)&p->roles, &p->n_roles,
+				       &p->cap_roles, sizeof *r);
+		*r = (m_role){role, t, share};
+	}
+}
+
 static void read_roles(ictx *x, json_t *pj, m_person *p)
 {
-	json_t *v = json_object_get(pj, "roles");
-	if (!v || json_is_null(v))
-		return;
-	size_t n = push_key(x, "roles");
-	if (want_type(x, v, JSON_ARRAY, "a list") && json_array_size(v) <= DOC_MAX_LIST) {
-		size_t i;
-		json_t *e;
-		json_array_foreach(v, i, e) {
-			size_t m = push_idx(x, i);
-			if (want_type(x, e, JSON_OBJECT, "an object")) {
-				static const char *const keys[] = {"role", "time", "share", NULL};
-				only_keys(x, e, keys);
-				const char *role = get_str(x, e, "role", true, 40);
-				size_t k = push_key(x, "role");
-				if (role && !cat_tag_find(x->cat->roles, x->cat->n_roles, role))
-					err(x, "unknown security role \"%s\"", role);
-				else if (role && person_has_role(p, role, NULL))
-					err(x, "role \"%s\" is listed twice", role);
-				pop(x, k);
-				role_time_t t = TIME_CONCURRENT;
-				const char *ts = get_str(x, e, "time", false, 20);
-				k = push_key(x, "time");
-				if (ts && !role_time_parse(ts, &t))
-					err(x, "must be \"concurrent\" or \"dedicated\", not \"%s\"", ts);
-				pop(x, k);
-				int share = get_int(x, e, "share", 0, 100, false, 0);
-				if (role) {
-					m_role *r = arena_push(&x->co->arena, (void **)&p->roles, &p->n_roles,
-							       &p->cap_roles, sizeof *r);
-					*r = (m_role){role, t, share};
-				}
-			}
-			pop(x, m);
-		}
-	} else if (json_is_array(v)) {
-		err(x, "too many entries%s", "");
+	read_list(x, pj, "roles", DOC_MAX_LIST, read_roles_item, p);
+}
+
+static void read_exams_item(ictx *x, json_t *e, void *ctx)
+{
+	m_person *p = ctx;
+	static const char *const keys[] = {"exam", "status", "date", NULL};
+	only_keys(x, e, keys);
+	const char *exam = get_str(x, e, "exam", true, 10);
+	size_t k = push_key(x, "exam");
+	bool dup = false;
+	for (size_t j = 0; exam && j < p->n_exams; j++)
+		dup |= str_eq(p->exams[j].exam, exam);
+	if (exam && !cat_exam_find(x->cat, exam))
+		err(x, "unknown exam \"%s\" (ip, sg, fe, ap, au, sc)", exam);
+	else if (dup)
+		err(x, "exam \"%s\" is listed twice", exam);
+	pop(x, k);
+	exam_status_t st = EXAM_PLANNED;
+	const char *ss = get_str(x, e, "status", true, 20);
+	k = push_key(x, "status");
+	if (ss && !exam_status_parse(ss, &st))
+		err(x, "must be planned, studying or passed, not \"%s\"", ss);
+	pop(x, k);
+	date_t d = get_date(x, e, "date", false);
+	if (exam) {
+		m_exam *r = arena_push(&x->co->arena, (void **)&p->exams, &p->n_exams,
+				       &p->cap_exams, sizeof *r);
+		*r = (m_exam){exam, st, d};
 	}
-	pop(x, n);
 }
 
 static void read_exams(ictx *x, json_t *pj, m_person *p)
 {
-	json_t *v = json_object_get(pj, "exams");
-	if (!v || json_is_null(v))
-		return;
-	size_t n = push_key(x, "exams");
-	if (want_type(x, v, JSON_ARRAY, "a list") && json_array_size(v) <= DOC_MAX_LIST) {
-		size_t i;
-		json_t *e;
-		json_array_foreach(v, i, e) {
-			size_t m = push_idx(x, i);
-			if (want_type(x, e, JSON_OBJECT, "an object")) {
-				static const char *const keys[] = {"exam", "status", "date", NULL};
-				only_keys(x, e, keys);
-				const char *exam = get_str(x, e, "exam", true, 10);
-				size_t k = push_key(x, "exam");
-				bool dup = false;
-				for (size_t j = 0; exam && j < p->n_exams; j++)
-					dup |= str_eq(p->exams[j].exam, exam);
-				if (exam && !cat_exam_find(x->cat, exam))
-					err(x, "unknown exam \"%s\" (ip, sg, fe, ap, au, sc)", exam);
-				else if (dup)
-					err(x, "exam \"%s\" is listed twice", exam);
-				pop(x, k);
-				exam_status_t st = EXAM_PLANNED;
-				const char *ss = get_str(x, e, "status", true, 20);
-				k = push_key(x, "status");
-				if (ss && !exam_status_parse(ss, &st))
-					err(x, "must be planned, studying or passed, not \"%s\"", ss);
-				pop(x, k);
-				date_t d = get_date(x, e, "date", false);
-				if (exam) {
-					m_exam *r = arena_push(&x->co->arena, (void **)&p->exams, &p->n_exams,
-							       &p->cap_exams, sizeof *r);
-					*r = (m_exam){exam, st, d};
-				}
-			}
-			pop(x, m);
-		}
-	} else if (json_is_array(v)) {
-		err(x, "too many entries%s", "");
+	read_list(x, pj, "exams", DOC_MAX_LIST, read_exams_item, p);
+}
+
+static void read_learning_item(ictx *x, json_t *e, void *ctx)
+{
+	m_person *p = ctx;
+	static const char *const keys[] = {"resource", "date", "note", NULL};
+	only_keys(x, e, keys);
+	const char *res = get_str(x, e, "resource", true, 80);
+	size_t k = push_key(x, "resource");
+	if (res && !cat_resource_find(x->cat, res))
+		err(x, "unknown resource \"%s\" (see secstep catalog)", res);
+	pop(x, k);
+	date_t d = get_date(x, e, "date", true);
+	const char *note = get_str(x, e, "note", false, DOC_MAX_NOTE);
+	if (res) {
+		m_learning *l = arena_push(&x->co->arena, (void **)&p->learning,
+					   &p->n_learning, &p->cap_learning, sizeof *l);
+		*l = (m_learning){res, d, note};
 	}
-	pop(x, n);
 }
 
 static void read_learning(ictx *x, json_t *pj, m_person *p)
 {
-	json_t *v = json_object_get(pj, "learning");
-	if (!v || json_is_null(v))
-		return;
-	size_t n = push_key(x, "learning");
-	if (want_type(x, v, JSON_ARRAY, "a list") && json_array_size(v) <= DOC_MAX_LIST) {
-		size_t i;
-		json_t *e;
-		json_array_foreach(v, i, e) {
-			size_t m = push_idx(x, i);
-			if (want_type(x, e, JSON_OBJECT, "an object")) {
-				static const char *const keys[] = {"resource", "date", "note", NULL};
-				only_keys(x, e, keys);
-				const char *res = get_str(x, e, "resource", true, 80);
-				size_t k = push_key(x, "resource");
-				if (res && !cat_resource_find(x->cat, res))
-					err(x, "unknown resource \"%s\" (see secstep catalog)", res);
-				pop(x, k);
-				date_t d = get_date(x, e, "date", true);
-				const char *note = get_str(x, e, "note", false, DOC_MAX_NOTE);
-				if (res) {
-					m_learning *l = arena_push(&x->co->arena, (void **)&p->learning,
-								   &p->n_learning, &p->cap_learning, sizeof *l);
-					*l = (m_learning){res, d, note};
-				}
-			}
-			pop(x, m);
-		}
-	} else if (json_is_array(v)) {
-		err(x, "too many entries%s", "");
-	}
-	pop(x, n);
+	read_list(x, pj, "learning", DOC_MAX_LIST, read_learning_item, p);
 }
 
 static void read_people(ictx *x, json_t *root)
@@ -512,112 +506,90 @@ static void read_diagnoses(ictx *x, json_t *root, date_t today)
 	read_answers(x, root, "self_diagnosis", MAP_SD, d);
 }
 
+static void read_tasks_item(ictx *x, json_t *e, void *ctx)
+{
+	(void)ctx;
+	static const char *const keys[] = {"id", "owner", "due", "status", "note", NULL};
+	only_keys(x, e, keys);
+	const char *id = get_str(x, e, "id", true, 20);
+	size_t k = push_key(x, "id");
+	if (id && !cat_task_find(x->cat, id))
+		err(x, "unknown task \"%s\"", id);
+	else if (id && company_task(x->co, id))
+		err(x, "task \"%s\" is listed twice", id);
+	pop(x, k);
+	const char *owner = get_str(x, e, "owner", false, 32);
+	k = push_key(x, "owner");
+	if (owner && !company_person(x->co, owner))
+		err(x, "no person with id \"%s\" in people", owner);
+	pop(x, k);
+	date_t due = get_date(x, e, "due", false);
+	task_status_t st = TASK_TODO;
+	const char *ss = get_str(x, e, "status", false, 20);
+	k = push_key(x, "status");
+	if (ss && !task_status_parse(ss, &st))
+		err(x, "must be todo, doing or done, not \"%s\"", ss);
+	pop(x, k);
+	const char *note = get_str(x, e, "note", false, DOC_MAX_NOTE);
+	if (id && cat_task_find(x->cat, id) && !company_task(x->co, id)) {
+		m_task *t = arena_push(&x->co->arena, (void **)&x->co->tasks,
+				       &x->co->n_tasks, &x->co->cap_tasks, sizeof *t);
+		*t = (m_task){cat_task_find(x->cat, id)->id, owner, due, st, note};
+	}
+}
+
 static void read_tasks(ictx *x, json_t *root)
 {
-	json_t *v = json_object_get(root, "tasks");
-	if (!v || json_is_null(v))
-		return;
-	size_t n = push_key(x, "tasks");
-	if (want_type(x, v, JSON_ARRAY, "a list") && json_array_size(v) <= DOC_MAX_LIST) {
-		size_t i;
-		json_t *e;
-		json_array_foreach(v, i, e) {
-			size_t m = push_idx(x, i);
-			if (want_type(x, e, JSON_OBJECT, "an object")) {
-				static const char *const keys[] = {"id", "owner", "due", "status", "note", NULL};
-				only_keys(x, e, keys);
-				const char *id = get_str(x, e, "id", true, 20);
-				size_t k = push_key(x, "id");
-				if (id && !cat_task_find(x->cat, id))
-					err(x, "unknown task \"%s\"", id);
-				else if (id && company_task(x->co, id))
-					err(x, "task \"%s\" is listed twice", id);
-				pop(x, k);
-				const char *owner = get_str(x, e, "owner", false, 32);
-				k = push_key(x, "owner");
-				if (owner && !company_person(x->co, owner))
-					err(x, "no person with id \"%s\" in people", owner);
-				pop(x, k);
-				date_t due = get_date(x, e, "due", false);
-				task_status_t st = TASK_TODO;
-				const char *ss = get_str(x, e, "status", false, 20);
-				k = push_key(x, "status");
-				if (ss && !task_status_parse(ss, &st))
-					err(x, "must be todo, doing or done, not \"%s\"", ss);
-				pop(x, k);
-				const char *note = get_str(x, e, "note", false, DOC_MAX_NOTE);
-				if (id && cat_task_find(x->cat, id) && !company_task(x->co, id)) {
-					m_task *t = arena_push(&x->co->arena, (void **)&x->co->tasks,
-							       &x->co->n_tasks, &x->co->cap_tasks, sizeof *t);
-					*t = (m_task){cat_task_find(x->cat, id)->id, owner, due, st, note};
-				}
-			}
-			pop(x, m);
-		}
-	} else if (json_is_array(v)) {
-		err(x, "too many entries%s", "");
-	}
-	pop(x, n);
+	read_list(x, root, "tasks", DOC_MAX_LIST, read_tasks_item, NULL);
+}
+
+static void read_assets_item(ictx *x, json_t *e, void *ctx)
+{
+	(void)ctx;
+	static const char *const keys[] = {"id", "name", "c", "i", "a", "personal",
+					   "threat", "vulnerability", "business",
+					   "department", "medium", "owner", "notes", "treatment",
+					   "action", "treatment_owner", "treatment_due", NULL};
+	only_keys(x, e, keys);
+	m_asset *a = arena_push(&x->co->arena, (void **)&x->co->assets,
+				&x->co->n_assets, &x->co->cap_assets, sizeof *a);
+	a->key = get_str(x, e, "id", true, 32);
+	size_t k = push_key(x, "id");
+	if (a->key && !valid_person_key(a->key))
+		err(x, "\"%s\" must be 1-32 letters, digits, - or _", a->key);
+	for (size_t j = 0; a->key && j + 1 < x->co->n_assets; j++)
+		if (str_eq(x->co->assets[j].key, a->key))
+			err(x, "\"%s\" is used by another asset", a->key);
+	pop(x, k);
+	a->name = get_str(x, e, "name", true, DOC_MAX_NAME);
+	a->c = get_int(x, e, "c", 1, 3, true, 1);
+	a->i = get_int(x, e, "i", 1, 3, true, 1);
+	a->a = get_int(x, e, "a", 1, 3, true, 1);
+	a->personal = get_bool(x, e, "personal");
+	a->threat = get_int(x, e, "threat", 1, 3, true, 1);
+	a->vulnerability = get_int(x, e, "vulnerability", 1, 3, true, 1);
+	a->business = get_str(x, e, "business", false, DOC_MAX_NAME);
+	a->department = get_str(x, e, "department", false, DOC_MAX_NAME);
+	a->medium = get_str(x, e, "medium", false, DOC_MAX_NAME);
+	a->owner = get_str(x, e, "owner", false, DOC_MAX_NAME);
+	a->notes = get_str(x, e, "notes", false, DOC_MAX_NOTE);
+	a->treatment = get_str(x, e, "treatment", false, 20);
+	size_t q = push_key(x, "treatment");
+	if (a->treatment && !risk_treatment_valid(a->treatment))
+		err(x, "must be reduce, avoid, transfer or accept, not \"%s\"", a->treatment);
+	pop(x, q);
+	a->action = get_str(x, e, "action", false, DOC_MAX_NOTE);
+	a->treat_owner = get_str(x, e, "treatment_owner", false, 32);
+	q = push_key(x, "treatment_owner");
+	if (a->treat_owner && !company_person(x->co, a->treat_owner))
+		err(x, "no person with id \"%s\" in people", a->treat_owner);
+	pop(x, q);
+	a->treat_due = get_date(x, e, "treatment_due", false);
 }
 
 static void read_assets(ictx *x, json_t *root)
 {
-	json_t *v = json_object_get(root, "assets");
-	if (!v || json_is_null(v))
-		return;
-	size_t n = push_key(x, "assets");
-	if (want_type(x, v, JSON_ARRAY, "a list") && json_array_size(v) <= 10 * DOC_MAX_LIST) {
-		size_t i;
-		json_t *e;
-		json_array_foreach(v, i, e) {
-			size_t m = push_idx(x, i);
-			if (want_type(x, e, JSON_OBJECT, "an object")) {
-				static const char *const keys[] = {"id", "name", "c", "i", "a", "personal",
-								   "threat", "vulnerability", "business",
-								   "department", "medium", "owner", "notes", "treatment",
-								   "action", "treatment_owner", "treatment_due", NULL};
-				only_keys(x, e, keys);
-				m_asset *a = arena_push(&x->co->arena, (void **)&x->co->assets,
-							&x->co->n_assets, &x->co->cap_assets, sizeof *a);
-				a->key = get_str(x, e, "id", true, 32);
-				size_t k = push_key(x, "id");
-				if (a->key && !valid_person_key(a->key))
-					err(x, "\"%s\" must be 1-32 letters, digits, - or _", a->key);
-				for (size_t j = 0; a->key && j + 1 < x->co->n_assets; j++)
-					if (str_eq(x->co->assets[j].key, a->key))
-						err(x, "\"%s\" is used by another asset", a->key);
-				pop(x, k);
-				a->name = get_str(x, e, "name", true, DOC_MAX_NAME);
-				a->c = get_int(x, e, "c", 1, 3, true, 1);
-				a->i = get_int(x, e, "i", 1, 3, true, 1);
-				a->a = get_int(x, e, "a", 1, 3, true, 1);
-				a->personal = get_bool(x, e, "personal");
-				a->threat = get_int(x, e, "threat", 1, 3, true, 1);
-				a->vulnerability = get_int(x, e, "vulnerability", 1, 3, true, 1);
-				a->business = get_str(x, e, "business", false, DOC_MAX_NAME);
-				a->department = get_str(x, e, "department", false, DOC_MAX_NAME);
-				a->medium = get_str(x, e, "medium", false, DOC_MAX_NAME);
-				a->owner = get_str(x, e, "owner", false, DOC_MAX_NAME);
-				a->notes = get_str(x, e, "notes", false, DOC_MAX_NOTE);
-				a->treatment = get_str(x, e, "treatment", false, 20);
-				size_t q = push_key(x, "treatment");
-				if (a->treatment && !risk_treatment_valid(a->treatment))
-					err(x, "must be reduce, avoid, transfer or accept, not \"%s\"", a->treatment);
-				pop(x, q);
-				a->action = get_str(x, e, "action", false, DOC_MAX_NOTE);
-				a->treat_owner = get_str(x, e, "treatment_owner", false, 32);
-				q = push_key(x, "treatment_owner");
-				if (a->treat_owner && !company_person(x->co, a->treat_owner))
-					err(x, "no person with id \"%s\" in people", a->treat_owner);
-				pop(x, q);
-				a->treat_due = get_date(x, e, "treatment_due", false);
-			}
-			pop(x, m);
-		}
-	} else if (json_is_array(v)) {
-		err(x, "too many entries%s", "");
-	}
-	pop(x, n);
+	read_list(x, root, "assets", 10 * DOC_MAX_LIST, read_assets_item, NULL);
 }
 
 static void read_policy(ictx *x, json_t *root)

@@ -48,16 +48,6 @@ void h_onboard_people(req_t *r)
 	page_end(r);
 }
 
-static const char *next_key(m_company *co)
-{
-	for (int n = 1;; n++) {
-		char key[16];
-		snprintf(key, sizeof key, "p%d", n);
-		if (!company_person(co, key))
-			return arena_strdup(&co->arena, key);
-	}
-}
-
 void h_onboard_people_post(req_t *r)
 {
 	m_company *co = r->co;
@@ -81,7 +71,7 @@ void h_onboard_people_post(req_t *r)
 			continue;
 		}
 		m_person *p = arena_push(&co->arena, (void **)&co->people, &co->n_people, &co->cap_people, sizeof *p);
-		p->key = next_key(co);
+		p->key = company_next_person_key(co);
 		p->name = arena_strdup(&co->arena, name);
 		p->department = dept && *dept ? arena_strdup(&co->arena, dept) : NULL;
 		snprintf(k, sizeof k, "exp%d", i);

@@ -8,16 +8,6 @@
 #include "exchange/doc.h"
 #include "web/pages.h"
 
-static const char *next_key(m_company *co)
-{
-	for (int n = 1;; n++) {
-		char key[16];
-		snprintf(key, sizeof key, "p%d", n);
-		if (!company_person(co, key))
-			return arena_strdup(&co->arena, key);
-	}
-}
-
 /* Fields of the person form, read into p; problems to e. */
 static void read_person(req_t *r, m_person *p, errs_t *e)
 {
@@ -151,7 +141,7 @@ void h_people_post(req_t *r)
 	m_company *co = r->co;
 	errs_t e = ERRS_INIT;
 	m_person *p = arena_push(&co->arena, (void **)&co->people, &co->n_people, &co->cap_people, sizeof *p);
-	p->key = next_key(co);
+	p->key = company_next_person_key(co);
 	read_person(r, p, &e);
 	if (e.n)
 		people_error_page(r, &e, arena_printf(&r->arena, "/c/%lld/people", (long long)r->company_id));
@@ -341,13 +331,7 @@ void h_person_exam_post(req_t *r)
 		errs_free(&e);
 		return;
 	}
-	m_exam *rec = NULL;
-	for (size_t i = 0; i < p->n_exams; i++)
-		if (str_eq(p->exams[i].exam, ex->id))
-			rec = &p->exams[i];
-	if (!rec)
-		rec = arena_push(&r->co->arena, (void **)&p->exams, &p->n_exams, &p->cap_exams, sizeof *rec);
-	*rec = (m_exam){ex->id, st, d};
+	person_set_exam(r->co, p, ex->id, st, d);
 	if (save_company(r))
 		redirect(r, "/c/%lld/people/%s?saved=1", (long long)r->company_id, p->key);
 }

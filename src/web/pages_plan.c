@@ -203,15 +203,7 @@ void h_task_post(req_t *r)
 		return;
 	}
 	m_company *co = r->co;
-	m_task *mt = NULL;
-	for (size_t i = 0; i < co->n_tasks; i++)
-		if (str_eq(co->tasks[i].task, t->id))
-			mt = &co->tasks[i];
-	if (!mt) {
-		mt = arena_push(&co->arena, (void **)&co->tasks, &co->n_tasks, &co->cap_tasks, sizeof *mt);
-		mt->task = t->id;
-		mt->due = DATE_NONE;
-	}
+	m_task *mt = company_task_slot(co, t->id);
 	if (owner)
 		mt->owner = *owner ? company_person(co, owner)->key : NULL;
 	if (due)

@@ -141,13 +141,7 @@ void h_me_ack_post(req_t *r)
 		fail_page(r, 400, "記録できませんでした。", "Could not record it.");
 		return;
 	}
-	bool have = false;
-	for (size_t i = 0; i < r->co->n_acks; i++)
-		have |= str_eq(r->co->acks[i].person, me->key) && r->co->acks[i].version == p->version;
-	if (!have) {
-		m_ack *k = arena_push(&r->co->arena, (void **)&r->co->acks, &r->co->n_acks, &r->co->cap_acks, sizeof *k);
-		*k = (m_ack){me->key, p->version, r->today};
-	}
+	company_ack(r->co, me->key, p->version, r->today);
 	if (save_company(r))
 		redirect(r, "/c/%lld/me?saved=1", (long long)r->company_id);
 }

@@ -28,14 +28,22 @@ static const reg_spec *kind_arg(cli_t *cx, const char *kind)
 	return sp;
 }
 
+/* The register (pos 1) and the company (pos 0) of a command; NULL with
+ * *rc set (2 for an unknown register, 1 for no such company). */
+static m_company *load(cli_t *cx, const args_t *a, const reg_spec **sp, int *rc)
+{
+	*sp = kind_arg(cx, a->pos[1]);
+	*rc = *sp ? EXIT_FAIL : EXIT_USAGE;
+	return *sp ? cli_company(cx, a->pos[0]) : NULL;
+}
+
 static int cmd_list(cli_t *cx, args_t *a)
 {
-	const reg_spec *sp = kind_arg(cx, a->pos[1]);
-	if (!sp)
-		return EXIT_USAGE;
-	m_company *co = cli_company(cx, a->pos[0]);
+	const reg_spec *sp;
+	int rc0;
+	m_company *co = load(cx, a, &sp, &rc0);
 	if (!co)
-		return EXIT_FAIL;
+		return rc0;
 	arena_t ar = {0};
 	const m_record **recs;
 	size_t n = reg_records(co, sp->kind, &recs, &ar);
@@ -53,11 +61,13 @@ static int cmd_list(cli_t *cx, args_t *a)
 		printf("%s (%zu)\n", tx(sp->title, cx->lang), n);
 		for (size_t i = 0; i < n; i++) {
 			printf("  %s", recs[i]->key);
+			json_t *o = reg_parse(recs[i]);
 			for (size_t f = 0; f < sp->n_fields; f++) {
-				const char *v = reg_value(recs[i], sp->fields[f].name, &ar);
+				const char *v = reg_text(o, sp->fields[f].name, &ar);
 				if (*v)
 					printf("  %s=%s", sp->fields[f].name, v);
 			}
+			json_decref(o);
 			putchar('\n');
 		}
 	}
@@ -86,12 +96,11 @@ static json_t *cell_value(const field_spec *f, const char *v)
 
 static int cmd_add(cli_t *cx, args_t *a)
 {
-	const reg_spec *sp = kind_arg(cx, a->pos[1]);
-	if (!sp)
-		return EXIT_USAGE;
-	m_company *co = cli_company(cx, a->pos[0]);
+	const reg_spec *sp;
+	int rc0;
+	m_company *co = load(cx, a, &sp, &rc0);
 	if (!co)
-		return EXIT_FAIL;
+		return rc0;
 	errs_t e = ERRS_INIT;
 	json_t *in = NULL;
 	const char *file = opt(a, "file");
@@ -151,12 +160,11 @@ static int cmd_add(cli_t *cx, args_t *a)
 
 static int cmd_remove(cli_t *cx, args_t *a)
 {
-	const reg_spec *sp = kind_arg(cx, a->pos[1]);
-	if (!sp)
-		return EXIT_USAGE;
-	m_company *co = cli_company(cx, a->pos[0]);
+	const reg_spec *sp;
+	int rc0;
+	m_company *co = load(cx, a, &sp, &rc0);
 	if (!co)
-		return EXIT_FAIL;
+		return rc0;
 	int rc = EXIT_FAIL;
 	if (!reg_remove(co, sp->kind, a->pos[2]))
 		cli_error(cx, "%s \"%s\"", tr(cx, "その記録はありません:", "no such record"), a->pos[2]);

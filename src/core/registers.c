@@ -266,6 +266,18 @@ size_t reg_records(const m_company *co, const char *kind, const m_record ***out,
 const char *reg_value(const m_record *r, const char *field, arena_t *a)
 {
 	json_t *o = json_loads(r->json, 0, NULL);
+	const char *s = reg_text(o, field, a);
+	json_decref(o);
+	return s;
+}
+
+json_t *reg_parse(const m_record *r)
+{
+	return json_loads(r->json, 0, NULL);
+}
+
+const char *reg_text(json_t *o, const char *field, arena_t *a)
+{
 	json_t *v = json_object_get(o, field);
 	const char *s = "";
 	if (json_is_string(v))
@@ -274,7 +286,6 @@ const char *reg_value(const m_record *r, const char *field, arena_t *a)
 		s = arena_printf(a, "%lld", (long long)json_integer_value(v));
 	else if (json_is_boolean(v))
 		s = json_is_true(v) ? "true" : "false";
-	json_decref(o);
 	return s;
 }
 
@@ -351,37 +362,37 @@ bool reg_evidence_incident(const m_company *co)
 
 void reg_org_flags(const catalog *cat, const m_company *co, int step, int flags[CAT_TASKS])
 {
+	int people[CAT_TASKS] = {0};        /* 0, 1 or 2 (two or more) distinct people */
+	bool deputy[CAT_TASKS] = {false};
+	char first[CAT_TASKS][64];
+	for (size_t i = 0; i < co->n_records; i++) {
+		if (strcmp(co->records[i].kind, "organisation"))
+			continue;
+		json_t *o = rec(&co->records[i]);
+		const cat_task *t = cat_task_find(cat, json_string_value(json_object_get(o, "task")));
+		const char *role = json_string_value(json_object_get(o, "raci"));
+		const char *who = json_string_value(json_object_get(o, "person"));
+		if (t && t->step == step && role && who && (!strcmp(role, "responsible") || !strcmp(role, "accountable"))) {
+			int k = t->index;
+			if (!people[k]) {
+				snprintf(first[k], sizeof first[k], "%s", who);
+				people[k] = 1;
+			} else if (strcmp(first[k], who) != 0) {
+				people[k] = 2;
+			}
+			deputy[k] |= json_object_get(o, "deputy") != NULL;
+		}
+		json_decref(o);
+	}
 	for (int t = 0; t < CAT_TASKS; t++) {
 		flags[t] = 0;
 		if (cat->tasks[t].step != step)
 			continue;
-		int people = 0;
-		bool deputy = false;
-		char first[64] = "";   /* the first person found (a copy: o is freed) */
-		for (size_t i = 0; i < co->n_records; i++) {
-			if (strcmp(co->records[i].kind, "organisation"))
-				continue;
-			json_t *o = rec(&co->records[i]);
-			const char *task = json_string_value(json_object_get(o, "task"));
-			const char *role = json_string_value(json_object_get(o, "raci"));
-			const char *who = json_string_value(json_object_get(o, "person"));
-			if (task && !strcmp(task, cat->tasks[t].id) && role && who &&
-			    (!strcmp(role, "responsible") || !strcmp(role, "accountable"))) {
-				if (!first[0]) {
-					snprintf(first, sizeof first, "%s", who);
-					people = 1;
-				} else if (strcmp(first, who) != 0) {
-					people = 2;
-				}
-				deputy |= json_object_get(o, "deputy") != NULL;
-			}
-			json_decref(o);
-		}
 		/* The task's owner in the plan counts as responsible too. */
 		const m_task *mt = company_task(co, cat->tasks[t].id);
-		if (people == 0 && mt && mt->owner)
-			people = 1;
-		flags[t] = people == 0 ? 1 : people == 1 && !deputy ? 2 : 0;
+		if (people[t] == 0 && mt && mt->owner)
+			people[t] = 1;
+		flags[t] = people[t] == 0 ? 1 : people[t] == 1 && !deputy[t] ? 2 : 0;
 	}
 }
 

@@ -55,6 +55,9 @@ json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *
 size_t reg_records(const m_company *co, const char *kind, const m_record ***out, arena_t *a);
 /* A record's field as text for display ("" when absent). */
 const char *reg_value(const m_record *r, const char *field, arena_t *a);
+/* For many fields of one record: parse once (caller decrefs), then read. */
+json_t *reg_parse(const m_record *r);
+const char *reg_text(json_t *o, const char *field, arena_t *a);
 /* Appends a record (canonical JSON text); assigns the next key. */
 m_record *reg_add(m_company *co, const reg_spec *sp, json_t *obj);
 bool reg_remove(m_company *co, const char *kind, const char *key);

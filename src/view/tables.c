@@ -138,9 +138,11 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 		size_t nr = reg_records(co, sp->kind, &recs, a);
 		for (size_t i = 0; i < nr; i++) {
 			const char **r = row(a, t);
+			json_t *o = reg_parse(recs[i]);
 			r[0] = recs[i]->key;
 			for (size_t f = 0; f < sp->n_fields; f++)
-				r[f + 1] = reg_value(recs[i], sp->fields[f].name, a);
+				r[f + 1] = reg_text(o, sp->fields[f].name, a);
+			json_decref(o);
 		}
 	}
 	*out = tabs;

@@ -123,8 +123,10 @@ static void register_page(req_t *r, const reg_spec *sp, const errs_t *e)
 	HL(r, "<th></th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		HL(r, "<tr>");
+		json_t *o = reg_parse(recs[i]);
 		for (size_t f = 0; f < sp->n_fields; f++)
-			hp(r, "<td>%s</td>", value_label(r, &sp->fields[f], reg_value(recs[i], sp->fields[f].name, &ar)));
+			hp(r, "<td>%s</td>", value_label(r, &sp->fields[f], reg_text(o, sp->fields[f].name, &ar)));
+		json_decref(o);
 		HL(r, "<td>");
 		if (can_write(r)) {
 			hp(r, "<form method=\"post\" action=\"/c/%lld/registers/%s/%s/remove\" class=\"inline\">", id, sp->kind, recs[i]->key);

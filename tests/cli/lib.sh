@@ -65,3 +65,26 @@ for (t,) in c.execute("select name from sqlite_master where type='table' order b
 print(h.hexdigest())
 PY
 }
+
+# refused NAME WHERE CMD...: exit 1, "secstep: WHERE" on stderr, database
+# content unchanged.
+refused() {
+	r_name=$1 r_where=$2
+	shift 2
+	r_before=$(db_sum)
+	run "$@"
+	if [ "$RC" -eq 1 ]; then ok "$r_name: exit 1"; else notok "$r_name: exit 1" "exit $RC, want 1" "stderr: $ERR"; fi
+	expect_err "$r_name: stderr names $r_where" "secstep: $r_where"
+	r_after=$(db_sum)
+	if [ "$r_before" = "$r_after" ]; then ok "$r_name: nothing written"; else notok "$r_name: nothing written" "database content changed"; fi
+}
+
+# json_check NAME PYEXPR CMD...: the command exits 0 and PYEXPR holds for
+# its JSON stdout (d = the parsed output).
+json_check() {
+	c_name=$1 c_expr=$2
+	shift 2
+	run "$@"
+	if [ "$RC" -ne 0 ]; then notok "$c_name" "exit $RC" "stderr: $ERR"; return; fi
+	expect_json "$c_name" "$c_expr"
+}

@@ -4,28 +4,7 @@
 # option is refused with exit 1, named in stderr, and writes nothing.
 . "$TOP/tests/cli/lib.sh"
 
-# refused NAME WHERE CMD...: exit 1, "secstep: WHERE" on stderr, database
-# content unchanged.
-refused() {
-	r_name=$1 r_where=$2
-	shift 2
-	r_before=$(db_sum)
-	run "$@"
-	if [ "$RC" -eq 1 ]; then ok "$r_name: exit 1"; else notok "$r_name: exit 1" "exit $RC, want 1" "stderr: $ERR"; fi
-	expect_err "$r_name: stderr names $r_where" "secstep: $r_where"
-	r_after=$(db_sum)
-	if [ "$r_before" = "$r_after" ]; then ok "$r_name: nothing written"; else notok "$r_name: nothing written" "database content changed"; fi
-}
 
-# check NAME PYEXPR CMD...: runs the command (must exit 0) and tests its
-# JSON stdout with PYEXPR (d = the parsed output).
-check() {
-	c_name=$1 c_expr=$2
-	shift 2
-	run "$@"
-	if [ "$RC" -ne 0 ]; then notok "$c_name" "exit $RC" "stderr: $ERR"; return; fi
-	expect_json "$c_name" "$c_expr"
-}
 
 companies() { "$SECSTEP" --json company list 2>/dev/null; }
 
@@ -75,13 +54,13 @@ if [ "$(companies)" = "$LIST0" ]; then ok "company list unchanged after refused 
 expect_rc "company list exits 0" 0 company list
 expect_out "company list shows a company name" "山田工務店"
 expect_out "company list shows another company" "Second Co"
-check "company list --json lists the 5 companies" '[c["id"] for c in d["companies"]] == [1,2,3,4,5]' --json company list
+json_check "company list --json lists the 5 companies" '[c["id"] for c in d["companies"]] == [1,2,3,4,5]' --json company list
 expect_json "company list --json gives name, industry, employees, steps" 'd["companies"][0]["name"] == "山田工務店" and d["companies"][0]["industry"] == "D" and d["companies"][0]["employees"] == 30 and d["companies"][0]["current_step"] == 0 and d["companies"][0]["working_step"] == 1'
 expect_rc "company show exits 0" 0 company show 1
 expect_out "company show has the name" "山田工務店"
 expect_out "company show has the industry" "建設業"
 expect_out "company show has the employees" "30"
-check "company show --json is the document with the id" 'd["id"] == 1 and d["format"] == "secstep-company/1" and d["company"]["name"] == "山田工務店" and d["company"]["it_uses"] == ["email","website"]' --json company show 1
+json_check "company show --json is the document with the id" 'd["id"] == 1 and d["format"] == "secstep-company/1" and d["company"]["name"] == "山田工務店" and d["company"]["it_uses"] == ["email","website"]' --json company show 1
 refused "company show: unknown company id" "company show:" company show 99
 refused "company show: non-numeric id" "company show:" company show abc
 refused "company show: id 0" "company show:" company show 0
@@ -91,14 +70,14 @@ expect_rc "company show without an id is a usage error" 2 company show
 
 # ---- company edit ----
 expect_rc "company edit exits 0" 0 company edit 2 --employees 40 --industry G --name "Second Co Ltd"
-check "company edit changed the profile" 'd["company"] == {"name": "Second Co Ltd", "industry": "G", "employees": 40, "it_uses": []}' --json company show 2
+json_check "company edit changed the profile" 'd["company"] == {"name": "Second Co Ltd", "industry": "G", "employees": 40, "it_uses": []}' --json company show 2
 refused "company edit: unknown industry" "company edit: --industry:" company edit 2 --industry 1
 refused "company edit: 0 employees" "company edit: --employees:" company edit 2 --employees 0
 refused "company edit: empty name" "company edit: --name:" company edit 2 --name ""
 refused "company edit: 201-character name" "company edit: --name:" company edit 2 --name "$LONG201"
 refused "company edit: unknown company" "company edit:" company edit 77 --employees 5
 refused "company edit: non-numeric id" "company edit:" company edit two --employees 5
-check "company edit refusals kept the profile" 'd["company"]["employees"] == 40 and d["company"]["industry"] == "G"' --json company show 2
+json_check "company edit refusals kept the profile" 'd["company"]["employees"] == 40 and d["company"]["industry"] == "G"' --json company show 2
 
 # ---- company remove ----
 B=$(db_sum)
@@ -106,7 +85,7 @@ expect_rc "company remove without --yes is a usage error" 2 company remove 3
 expect_err "company remove without --yes asks for --yes" "--yes"
 if [ "$(db_sum)" = "$B" ]; then ok "company remove without --yes deletes nothing"; else notok "company remove without --yes deletes nothing" "database changed"; fi
 expect_rc "company remove --yes exits 0" 0 company remove 3 --yes
-check "removed company is gone from the list" '3 not in [c["id"] for c in d["companies"]] and len(d["companies"]) == 4' --json company list
+json_check "removed company is gone from the list" '3 not in [c["id"] for c in d["companies"]] and len(d["companies"]) == 4' --json company list
 refused "company show of a removed company" "company show:" company show 3
 refused "company remove of a removed company" "company remove:" company remove 3 --yes
 refused "company remove: non-numeric id" "company remove:" company remove x --yes
@@ -114,11 +93,11 @@ refused "company remove: non-numeric id" "company remove:" company remove x --ye
 # ---- person add / edit / remove ----
 expect_rc "person add exits 0" 0 person add 1 --name "山田 太郎" --department 総務 --experience web,it_dept
 expect_out "person add prints the new person id" "p1"
-check "person add --json gives company and person" 'd == {"company": 1, "person": "p2"}' --json person add 1 --name "佐藤 花子" --volunteer
+json_check "person add --json gives company and person" 'd == {"company": 1, "person": "p2"}' --json person add 1 --name "佐藤 花子" --volunteer
 expect_rc "person add with own --id" 0 person add 1 --name "鈴木" --id suzuki-1
 expect_rc "person add with a 32-character --id" 0 person add 1 --name "Long Id" --id "$ID32"
 expect_rc "person add with a 200-character name" 0 person add 1 --name "$LONG200"
-check "people are kept with their ids, tags and volunteer flag" '[p["id"] for p in d["people"]][:3] == ["p1","p2","suzuki-1"] and d["people"][0]["experience"] == ["web","it_dept"] and d["people"][1]["volunteer"] is True and d["people"][0]["department"] == "総務"' --json company show 1
+json_check "people are kept with their ids, tags and volunteer flag" '[p["id"] for p in d["people"]][:3] == ["p1","p2","suzuki-1"] and d["people"][0]["experience"] == ["web","it_dept"] and d["people"][1]["volunteer"] is True and d["people"][0]["department"] == "総務"' --json company show 1
 refused "person add: unknown experience tag" "person add: --experience:" person add 1 --name X --experience web,juggling
 refused "person add: experience tag twice" "person add: --experience:" person add 1 --name X --experience web,web
 refused "person add: duplicate --id" "person add: --id:" person add 1 --name X --id p1
@@ -132,7 +111,7 @@ refused "person add: two bad fields" "person add: --id:" person add 1 --name "$L
 expect_err "person add: two bad fields: name reported too" "secstep: person add: --name:"
 
 expect_rc "person edit exits 0" 0 person edit 1 p2 --name "佐藤 花子（改）" --no-volunteer --experience pc_rollout
-check "person edit changed the person" 'd["people"][1]["name"] == "佐藤 花子（改）" and d["people"][1]["volunteer"] is False and d["people"][1]["experience"] == ["pc_rollout"]' --json company show 1
+json_check "person edit changed the person" 'd["people"][1]["name"] == "佐藤 花子（改）" and d["people"][1]["volunteer"] is False and d["people"][1]["experience"] == ["pc_rollout"]' --json company show 1
 refused "person edit: unknown person" "person edit:" person edit 1 p99 --name X
 refused "person edit: empty name" "person edit: --name:" person edit 1 p2 --name ""
 refused "person edit: 201-character name" "person edit: --name:" person edit 1 p2 --name "$LONG201"
@@ -143,10 +122,10 @@ refused "person edit: experience tag twice" "person edit: --experience:" person 
 expect_rc "role set officer exits 0" 0 role set 1 p1 officer
 expect_rc "role set dedicated officer with a share" 0 role set 1 p2 officer --time dedicated --share 80
 expect_rc "role set security_lead" 0 role set 1 suzuki-1 security_lead --share 0
-check "roles are kept with time and share" 'd["people"][0]["roles"] == [{"role": "officer", "time": "concurrent"}] and d["people"][1]["roles"] == [{"role": "officer", "time": "dedicated", "share": 80}] and d["people"][2]["roles"][0]["role"] == "security_lead"' --json company show 1
-check "status counts the officers of the working STEP" 'd["staffing"]["has"] == {"officer": 2} and d["staffing"]["short"] == []' --json status 1
+json_check "roles are kept with time and share" 'd["people"][0]["roles"] == [{"role": "officer", "time": "concurrent"}] and d["people"][1]["roles"] == [{"role": "officer", "time": "dedicated", "share": 80}] and d["people"][2]["roles"][0]["role"] == "security_lead"' --json company show 1
+json_check "status counts the officers of the working STEP" 'd["staffing"]["has"] == {"officer": 2} and d["staffing"]["short"] == []' --json status 1
 expect_rc "role set again changes the time" 0 role set 1 p2 officer --time concurrent
-check "role set again keeps one role" 'd["people"][1]["roles"] == [{"role": "officer", "time": "concurrent", "share": 80}]' --json company show 1
+json_check "role set again keeps one role" 'd["people"][1]["roles"] == [{"role": "officer", "time": "concurrent", "share": 80}]' --json company show 1
 refused "role set: unknown role" "role set: ROLE:" role set 1 p1 boss
 refused "role set: bad --time" "role set: --time:" role set 1 p1 officer --time part-time
 refused "role set: --share 101" "role set: --share:" role set 1 p1 officer --share 101
@@ -154,13 +133,13 @@ refused "role set: --share -1" "role set: --share:" role set 1 p1 officer --shar
 refused "role set: --share not a number" "role set: --share:" role set 1 p1 officer --share half
 refused "role set: unknown person" "role set:" role set 1 nobody officer
 expect_rc "role remove exits 0" 0 role remove 1 suzuki-1 security_lead
-check "role remove took the role away" 'd["people"][2]["roles"] == []' --json company show 1
+json_check "role remove took the role away" 'd["people"][2]["roles"] == []' --json company show 1
 refused "role remove: role not held" "role remove:" role remove 1 suzuki-1 ciso
 
 # ---- exam set / learning add ----
 expect_rc "exam set passed with a date" 0 exam set 1 p1 ip --status passed --date 2026-05-01
 expect_rc "exam set on 29 February of a leap year" 0 exam set 1 p2 sg --status planned --date 2028-02-29
-check "exams are kept" 'd["people"][0]["exams"] == [{"exam": "ip", "status": "passed", "date": "2026-05-01"}] and d["people"][1]["exams"] == [{"exam": "sg", "status": "planned", "date": "2028-02-29"}]' --json company show 1
+json_check "exams are kept" 'd["people"][0]["exams"] == [{"exam": "ip", "status": "passed", "date": "2026-05-01"}] and d["people"][1]["exams"] == [{"exam": "sg", "status": "planned", "date": "2028-02-29"}]' --json company show 1
 refused "exam set: bad status" "exam set: --status:" exam set 1 p1 sg --status failed
 refused "exam set: missing status" "exam set: --status:" exam set 1 p1 sg
 refused "exam set: 2026-02-30" "exam set: --date:" exam set 1 p1 sg --status planned --date 2026-02-30
@@ -170,17 +149,17 @@ refused "exam set: date in another format" "exam set: --date:" exam set 1 p1 sg 
 refused "exam set: unknown exam" "exam set: EXAM:" exam set 1 p1 cissp --status planned
 refused "exam set: unknown person" "exam set:" exam set 1 p77 ip --status planned
 expect_rc "learning add exits 0" 0 learning add 1 p1 res-ipa-basics --note "動画を見た"
-check "learning is kept, dated today" 'd["people"][0]["learning"] == [{"resource": "res-ipa-basics", "date": "2026-11-25", "note": "動画を見た"}]' --json company show 1
+json_check "learning is kept, dated today" 'd["people"][0]["learning"] == [{"resource": "res-ipa-basics", "date": "2026-11-25", "note": "動画を見た"}]' --json company show 1
 refused "learning add: unknown resource" "learning add: RESOURCE:" learning add 1 p1 res-nothing
 refused "learning add: bad date" "learning add: --date:" learning add 1 p1 res-ipa-basics --date 2026-04-31
 refused "learning add: unknown person" "learning add:" learning add 1 p77 res-ipa-basics
 
 # ---- tasks ----
 expect_rc "task assign exits 0" 0 task assign 1 task-1-1 p1 --due 2026-12-31
-check "task list shows the owner and due date" 'd["tasks"] == [{"id": "task-1-1", "step": 1, "owner": "p1", "due": "2026-12-31", "status": "todo", "overdue": False}]' --json task list 1
+json_check "task list shows the owner and due date" 'd["tasks"] == [{"id": "task-1-1", "step": 1, "owner": "p1", "due": "2026-12-31", "status": "todo", "overdue": False}]' --json task list 1
 expect_rc "task assign a second task" 0 task assign 1 task-1-2 p2 --status doing
-check "task list --person filters by owner" '[t["id"] for t in d["tasks"]] == ["task-1-2"]' --json task list 1 --person p2
-check "task list --all lists the 16 tasks" 'len(d["tasks"]) == 16' --json task list 1 --all
+json_check "task list --person filters by owner" '[t["id"] for t in d["tasks"]] == ["task-1-2"]' --json task list 1 --person p2
+json_check "task list --all lists the 16 tasks" 'len(d["tasks"]) == 16' --json task list 1 --all
 refused "task assign: unknown task" "task assign: TASK:" task assign 1 task-5-1 p1
 refused "task assign: unknown person" "task assign: PID:" task assign 1 task-1-3 p99
 refused "task assign: bad status" "task assign: --status:" task assign 1 task-1-3 p1 --status finished
@@ -192,24 +171,24 @@ refused "task list: unknown person" "task list:" task list 1 --person p99
 expect_rc "task update without a change is a usage error" 2 task update 1 task-1-1
 
 export SECSTEP_TODAY=2027-01-10
-check "a task past its due date is overdue" '[t["overdue"] for t in d["tasks"] if t["id"] == "task-1-1"] == [True]' --json task list 1
+json_check "a task past its due date is overdue" '[t["overdue"] for t in d["tasks"] if t["id"] == "task-1-1"] == [True]' --json task list 1
 run task list 1
 expect_out "task list marks the overdue task" "期限切れ"
-check "the plan warns of the overdue task" '{"id": "overdue", "tasks": ["task-1-1"]} in d["warnings"]' --json plan 1
+json_check "the plan warns of the overdue task" '{"id": "overdue", "tasks": ["task-1-1"]} in d["warnings"]' --json plan 1
 expect_rc "task update --status done" 0 task update 1 task-1-1 --status done
-check "a done task is not overdue" '[t["overdue"] for t in d["tasks"] if t["id"] == "task-1-1"] == [False] and [t["status"] for t in d["tasks"] if t["id"] == "task-1-1"] == ["done"]' --json task list 1
+json_check "a done task is not overdue" '[t["overdue"] for t in d["tasks"] if t["id"] == "task-1-1"] == [False] and [t["status"] for t in d["tasks"] if t["id"] == "task-1-1"] == ["done"]' --json task list 1
 export SECSTEP_TODAY=2026-11-25
 expect_rc "task update --owner none" 0 task update 1 task-1-2 --owner none
-check "--owner none leaves the task unowned" '[t["owner"] for t in d["tasks"] if t["id"] == "task-1-2"] == [None]' --json task list 1
+json_check "--owner none leaves the task unowned" '[t["owner"] for t in d["tasks"] if t["id"] == "task-1-2"] == [None]' --json task list 1
 expect_rc "task update --due none" 0 task update 1 task-1-1 --due none
-check "--due none clears the due date" '[t["due"] for t in d["tasks"] if t["id"] == "task-1-1"] == [None]' --json task list 1
+json_check "--due none clears the due date" '[t["due"] for t in d["tasks"] if t["id"] == "task-1-1"] == [None]' --json task list 1
 
 # Removing a person who owns a task.
 expect_rc "task assign to p2" 0 task assign 1 task-1-3 p2 --due 2027-01-31
 expect_rc "person remove exits 0" 0 person remove 1 p2
 expect_out "person remove says the task lost its owner" "task-1-3"
-check "the removed person's task is unowned" '[(t["owner"], t["due"]) for t in d["tasks"] if t["id"] == "task-1-3"] == [(None, "2027-01-31")]' --json task list 1
-check "the removed person is gone" '"p2" not in [p["id"] for p in d["people"]]' --json company show 1
+json_check "the removed person's task is unowned" '[(t["owner"], t["due"]) for t in d["tasks"] if t["id"] == "task-1-3"] == [(None, "2027-01-31")]' --json task list 1
+json_check "the removed person is gone" '"p2" not in [p["id"] for p in d["people"]]' --json company show 1
 refused "person remove: unknown person" "person remove:" person remove 1 p2
 refused "person remove: unknown company" "person remove:" person remove 9 p1
 

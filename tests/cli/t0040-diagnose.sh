@@ -5,33 +5,12 @@
 # SECURITY ACTION, transfer candidates, exams, due dates and warnings.
 . "$TOP/tests/cli/lib.sh"
 
-# refused NAME WHERE CMD...: exit 1, "secstep: WHERE" on stderr, database
-# content unchanged.
-refused() {
-	r_name=$1 r_where=$2
-	shift 2
-	r_before=$(db_sum)
-	run "$@"
-	if [ "$RC" -eq 1 ]; then ok "$r_name: exit 1"; else notok "$r_name: exit 1" "exit $RC, want 1" "stderr: $ERR"; fi
-	expect_err "$r_name: stderr names $r_where" "secstep: $r_where"
-	r_after=$(db_sum)
-	if [ "$r_before" = "$r_after" ]; then ok "$r_name: nothing written"; else notok "$r_name: nothing written" "database content changed"; fi
-}
 
-# check NAME PYEXPR CMD...: the command exits 0 and PYEXPR holds for its
-# JSON stdout (d).
-check() {
-	c_name=$1 c_expr=$2
-	shift 2
-	run "$@"
-	if [ "$RC" -ne 0 ]; then notok "$c_name" "exit $RC" "stderr: $ERR"; return; fi
-	expect_json "$c_name" "$c_expr"
-}
 
 # st NAME PYEXPR: checks status --json of company $CO.
-st() { check "$1" "$2" --json status "$CO"; }
+st() { json_check "$1" "$2" --json status "$CO"; }
 # pl NAME PYEXPR: checks plan --json of company $CO.
-pl() { check "$1" "$2" --json plan "$CO"; }
+pl() { json_check "$1" "$2" --json plan "$CO"; }
 
 # newco: a new empty company; sets CO.
 newco() {
@@ -70,7 +49,7 @@ ALLCP='["cp-1-1","cp-1-2","cp-1-3","cp-2-1","cp-2-2","cp-2-3","cp-3-1","cp-3-2",
 newco
 A=$CO
 st "a new company is before STEP1" 'd["current_step"] == 0 and d["working_step"] == 1 and d["unmet"] == '"$ALLCP"' and d["diagnosed_on"] is None'
-check "diagnose --set --json reports the run" 'd["company"] == '"$A"' and d["date"] == "2026-11-25" and d["answers"] == 3' \
+json_check "diagnose --set --json reports the run" 'd["company"] == '"$A"' and d["date"] == "2026-11-25" and d["answers"] == 3' \
 	--json diagnose "$A" --set cp-1-1=yes --set cp-1-2-q1=no --set sd-03=unknown
 st "--set answers a checkpoint" '[c["answer"] for c in d["checkpoints"] if c["id"] == "cp-1-1"] == ["yes"] and d["unmet"][0] == "cp-1-2"'
 st "--set answers a self-diagnosis item" 'd["self_diagnosis"]["unknown"] == ["sd-03"] and d["self_diagnosis"]["answered"] == 1 and d["self_diagnosis"]["score"] is None'
@@ -100,7 +79,7 @@ expect_rc "diagnose --file exits 0" 0 diagnose "$A" --file "$WORK/ans.json"
 st "--file answers are applied, same-day answers kept" 'd["current_step"] == 1 and d["working_step"] == 2 and d["self_diagnosis"]["answered"] == 3 and d["self_diagnosis"]["unknown"] == ["sd-03"]'
 run export "$A"
 expect_json "--file answers are all in the document" 'd["checkpoints"] == {"cp-1-1": "yes", "cp-1-2": "yes", "cp-1-3": "na"} and d["questions"]["cp-2-1-q1"] == "partial" and d["self_diagnosis"] == {"sd-01": "yes", "sd-02": "no", "sd-03": "unknown"}'
-check "same-day diagnoses make one history entry" 'len(d["history"]) == 1' --json status "$A" --history
+json_check "same-day diagnoses make one history entry" 'len(d["history"]) == 1' --json status "$A" --history
 
 printf '{"checkpoints": {"cp-9-9": "yes", "cp-2-2": "yes"}}' >"$WORK/bad.json"
 refused "--file: unknown checkpoint id" "diagnose: checkpoints.cp-9-9:" diagnose "$A" --file "$WORK/bad.json"
@@ -156,22 +135,22 @@ newco
 C=$CO
 expect_rc "diagnose --date" 0 diagnose "$C" --set cp-1-1=yes --date 2026-10-01
 expect_rc "diagnose the same date again" 0 diagnose "$C" --set cp-1-2=yes --date 2026-10-01
-check "the same date updates the diagnosis" 'len(d["history"]) == 1 and d["history"][0]["date"] == "2026-10-01" and d["diagnosed_on"] == "2026-10-01" and d["unmet"][0] == "cp-1-3"' --json status "$C" --history
+json_check "the same date updates the diagnosis" 'len(d["history"]) == 1 and d["history"][0]["date"] == "2026-10-01" and d["diagnosed_on"] == "2026-10-01" and d["unmet"][0] == "cp-1-3"' --json status "$C" --history
 refused "--date before the last diagnosis" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-09-30
 refused "--date 2026-02-30" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-02-30
 refused "--date 2026-13-01" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-13-01
 refused "--date not a date" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date yesterday
 refused "--date in the future" "diagnose: --date:" diagnose "$C" --set cp-1-3=yes --date 2026-11-26
 expect_rc "diagnose a later date" 0 diagnose "$C" --set cp-1-3=yes --date 2026-11-01
-check "a later date adds a history entry" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01"] and [h["current_step"] for h in d["history"]] == [0, 1] and [h["unmet"] for h in d["history"]] == [12, 11]' --json status "$C" --history
+json_check "a later date adds a history entry" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01"] and [h["current_step"] for h in d["history"]] == [0, 1] and [h["unmet"] for h in d["history"]] == [12, 11]' --json status "$C" --history
 st "the later diagnosis starts from the earlier answers" 'd["current_step"] == 1 and d["diagnosed_on"] == "2026-11-01"'
 expect_rc "diagnose today (no --date)" 0 diagnose "$C" --set cp-1-1=no
-check "today is a third entry" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01", "2026-11-25"] and d["current_step"] == 0' --json status "$C" --history
+json_check "today is a third entry" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01", "2026-11-25"] and d["current_step"] == 0' --json status "$C" --history
 run export "$C"
 printf '%s\n' "$OUT" >"$WORK/c.json"
 run --json import "$WORK/c.json"
 C2=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["company"])' 2>/dev/null)
-check "the history survives export and import" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01", "2026-11-25"] and [h["current_step"] for h in d["history"]] == [0, 1, 0]' --json status "${C2:-0}" --history
+json_check "the history survives export and import" '[h["date"] for h in d["history"]] == ["2026-10-01", "2026-11-01", "2026-11-25"] and [h["current_step"] for h in d["history"]] == [0, 1, 0]' --json status "${C2:-0}" --history
 
 # ==== current_step / working_step / unmet ====
 mkco "STEP1 all yes" 'd["checkpoints"] = cps("yes", 1)'

@@ -30,6 +30,14 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *xgrow(void *arr, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(arr, *cap * sz);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

@@ -11,6 +11,9 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* Makes room in a heap array of n elements (size sz, capacity *cap) for
+ * one more, doubling as needed; returns the (possibly moved) array. */
+void *xgrow(void *arr, size_t n, size_t *cap, size_t sz);
 char *xstrndup(const char *s, size_t n);
 
 /* Prints "secstep: panic: MSG" and aborts.  For bugs, not for user input. */

@@ -150,10 +150,7 @@ bool store_memberships(store_t *s, int64_t account, membership_t **out, size_t *
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		membership_t *m = &(*out)[(*n)++];
 		m->company_id = sqlite3_column_int64(st, 0);
 		m->role = ROLE_NONE;
@@ -176,10 +173,7 @@ bool store_members(store_t *s, int64_t company, member_row **out, size_t *n, err
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		member_row *m = &(*out)[(*n)++];
 		m->account_id = sqlite3_column_int64(st, 0);
 		copy_col(m->login, sizeof m->login, st, 1);
@@ -282,10 +276,7 @@ bool store_consult_list(store_t *s, int64_t company, consult_row **out, size_t *
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		consult_row *c = &(*out)[(*n)++];
 		c->id = sqlite3_column_int64(st, 0);
 		copy_col(c->date, sizeof c->date, st, 1);
@@ -337,10 +328,7 @@ bool store_feed_list(store_t *s, int64_t company, feed_row **out, size_t *n, err
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		feed_row *f = &(*out)[(*n)++];
 		f->id = sqlite3_column_int64(st, 0);
 		copy_col(f->person_key, sizeof f->person_key, st, 1);
@@ -395,10 +383,7 @@ bool store_token_list(store_t *s, int64_t account, feed_row **out, size_t *n, er
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		feed_row *f = &(*out)[(*n)++];
 		memset(f, 0, sizeof *f);
 		f->id = sqlite3_column_int64(st, 0);

@@ -195,10 +195,7 @@ bool store_company_list(store_t *s, store_company_row **rows, size_t *n, errs_t 
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*rows = xrealloc(*rows, cap * sizeof **rows);
-		}
+		*rows = xgrow(*rows, *n, &cap, sizeof **rows);
 		store_company_row *r = &(*rows)[(*n)++];
 		r->id = sqlite3_column_int64(st, 0);
 		snprintf(r->name, sizeof r->name, "%s", (const char *)sqlite3_column_text(st, 1));

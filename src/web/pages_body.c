@@ -106,8 +106,8 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 			hp(r, "<td data-label=\"%s\">%d</td>", T(r, "自社診断の点数", "Self-check score"), x->score);
 		else
 			hp(r, "<td data-label=\"%s\" class=\"muted\">%s</td>", T(r, "自社診断の点数", "Self-check score"), T(r, "未完了", "not complete"));
-		hp(r, "<td data-label=\"%s\">%s%d</td><td data-label=\"%s\">%.10s%s</td></tr>", T(r, "期限切れ", "Overdue"),
-		   x->overdue ? "⚠ " : "", x->overdue, T(r, "最後の変更", "Last change"), x->updated_at,
+		hp(r, "<td data-label=\"%s\">%s%d</td><td data-label=\"%s\">%s%s</td></tr>", T(r, "期限切れ", "Overdue"),
+		   x->overdue ? "⚠ " : "", x->overdue, T(r, "最後の変更", "Last change"), arena_strndup(&r->arena, x->updated_at, 10),
 		   x->stale ? T(r, "（90日以上前）", " (over 90 days ago)") : "");
 	}
 	if (!shown)

@@ -33,7 +33,14 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-one san clean bench
-all: $(BUILD)/secstep
+all: $(BUILD)/secstep $(BUILD)/routes.ok
+
+# Every route says who may use it (src/web/routes.expect); the build stops
+# when one does not.
+$(BUILD)/routes.ok: src/web/routes.c src/web/routes.expect tools/routecheck.sh
+	@mkdir -p $(dir $@)
+	@sh tools/routecheck.sh src/web/routes.c src/web/routes.expect
+	@touch $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

@@ -75,7 +75,7 @@ static int cmd_calendar(cli_t *cx, args_t *a)
 const cli_cmd data_cmds[] = {
 	{"backup", NULL, cmd_backup, "", 1, 1, "FILE", "データベース全体のバックアップ（使用中でも一貫）",
 	 "a consistent copy of the whole database (safe while in use)"},
-	{"restore", NULL, cmd_restore, "", 1, 1, "FILE", "バックアップから戻す（secstep のデータベースでなければ拒否）",
+	{"restore", NULL, cmd_restore, "yes", 1, 1, "FILE [--yes]", "バックアップから戻す（secstep のデータベースでなければ拒否）",
 	 "restore from a backup (refuses a file that is not one)"},
 	{"calendar", NULL, cmd_calendar, "person=", 1, 1, "ID [--person PID]",
 	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates"},

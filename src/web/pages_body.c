@@ -296,7 +296,14 @@ void h_body_owner_invite_post(req_t *r)
 	body_company_row *cs = NULL;
 	size_t nc = 0;
 	const body_company_row *co = NULL;
-	if (c && !*end && cid > 0 && store_body_companies(r->store, b.id, &cs, &nc, &e))
+	if (!c || *end || cid <= 0) {
+		errs_add(&e, T(r, "会社", "Company"), "%s", T(r, "一覧から選んでください", "choose one from the list"));
+		r->status = 400;
+		body_page(r, &b, &e, NULL, NULL);
+		errs_free(&e);
+		return;
+	}
+	if (store_body_companies(r->store, b.id, &cs, &nc, &e))
 		for (size_t i = 0; i < nc; i++)
 			if (cs[i].id == cid)
 				co = &cs[i];

@@ -83,3 +83,39 @@ date_t date_today(void)
 	localtime_r(&now, &tm);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+date_t date_add_months(date_t dt, int months)
+{
+	int y, m, d;
+	ymd_from_days(dt, &y, &m, &d);
+	int idx = y * 12 + (m - 1) + months;
+	y = idx / 12;
+	m = idx % 12 + 1;
+	int last = days_in_month(y, m);
+	return date_from_ymd(y, m, d > last ? last : d);
+}
+
+int date_weekday(date_t dt)
+{
+	/* 1970-01-01 was a Thursday (4). */
+	int w = (dt % 7 + 7 + 3) % 7;   /* 0 = Monday */
+	return w + 1;
+}
+
+void date_iso_week(date_t dt, char out[9])
+{
+	/* The ISO week's year is the year of its Thursday. */
+	date_t thu = dt - (date_weekday(dt) - 1) + 3;
+	int y, m, d;
+	ymd_from_days(thu, &y, &m, &d);
+	int week = (thu - date_from_ymd(y, 1, 1)) / 7 + 1;
+	out[0] = (char)('0' + (y / 1000) % 10);
+	out[1] = (char)('0' + (y / 100) % 10);
+	out[2] = (char)('0' + (y / 10) % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = 'W';
+	out[6] = (char)('0' + week / 10);
+	out[7] = (char)('0' + week % 10);
+	out[8] = '\0';
+}

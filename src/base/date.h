@@ -18,5 +18,12 @@ date_t date_from_ymd(int y, int m, int d);
 /* SECSTEP_TODAY when set and valid, else the local clock's date.  When
  * SECSTEP_TODAY is set but invalid, returns DATE_NONE (callers report it). */
 date_t date_today(void);
+/* dt moved by months, the day kept or clamped to the month's last day
+ * (01-31 + 1 month = 02-28 or 02-29). */
+date_t date_add_months(date_t dt, int months);
+/* ISO weekday: 1 Monday … 7 Sunday. */
+int date_weekday(date_t dt);
+/* The ISO 8601 week of dt: "2026-W48" (the year is the week's Thursday's). */
+void date_iso_week(date_t dt, char out[9]);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "base/util.h"
 #include "cli/cli.h"
+#include "core/recur.h"
 #include "exchange/doc.h"
 
 /* Shared by assign and update: checks and applies the options. */
@@ -31,6 +32,11 @@ static int change(cli_t *cx, args_t *a, const char *owner_arg)
 	if (sv && !task_status_parse(sv, &st))
 		errs_add(&e, "--status", "%s \"%s\"", tr(cx, "todo（未着手）/ doing（進行中）/ done（完了）です。指定値:",
 							 "must be todo, doing or done; got"), sv);
+	recur_t recur = RECUR_DEFAULT;
+	const char *rv = opt(a, "recur");
+	if (rv && !recur_parse(rv, &recur))
+		errs_add(&e, "--recur", "%s \"%s\"", tr(cx, "none（1回だけ）/ monthly（毎月）/ quarterly（3か月ごと）/ yearly（毎年）です。指定値:",
+							 "must be none, monthly, quarterly or yearly; got"), rv);
 	const char *note = opt(a, "note");
 	if (note && !valid_short_text(note, DOC_MAX_NOTE))
 		errs_add(&e, "--note", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
@@ -43,13 +49,21 @@ static int change(cli_t *cx, args_t *a, const char *owner_arg)
 			mt->owner = clear_owner ? NULL : company_person(co, owner)->key;
 		if (v)
 			mt->due = clear_due ? DATE_NONE : due;
-		if (sv)
-			mt->status = st;
+		if (rv)
+			mt->recur = recur;
+		bool next_round = sv && task_set_status(mt, st, cx->today);
 		if (note)
 			mt->note = *note ? arena_strdup(&co->arena, note) : NULL;
 		if ((rc = cli_save(cx, co)) == EXIT_OK) {
+			char next[11] = "";
+			if (next_round)
+				date_format(mt->due, next);
 			if (cx->json)
-				print_json(json_pack("{s:I, s:s}", "company", (json_int_t)co->id, "task", t->id));
+				print_json(json_pack("{s:I, s:s, s:o}", "company", (json_int_t)co->id, "task", t->id,
+						     "next_due", next_round ? json_string(next) : json_null()));
+			else if (next_round)
+				printf("%s: %s %s — %s %s\n", tr(cx, "完了を記録しました", "Completion recorded"), t->id,
+				       tx(t->title, cx->lang), tr(cx, "次の期限:", "next due:"), next);
 			else
 				printf("%s: %s %s\n", tr(cx, "タスクを更新しました", "Task updated"), t->id, tx(t->title, cx->lang));
 		}
@@ -66,9 +80,9 @@ static int cmd_assign(cli_t *cx, args_t *a)
 
 static int cmd_update(cli_t *cx, args_t *a)
 {
-	if (!opt(a, "owner") && !opt(a, "due") && !opt(a, "status") && !opt(a, "note")) {
-		cli_error(cx, "%s", tr(cx, "--status / --due / --owner / --note のどれかを指定してください",
-				       "give --status, --due, --owner or --note"));
+	if (!opt(a, "owner") && !opt(a, "due") && !opt(a, "status") && !opt(a, "note") && !opt(a, "recur")) {
+		cli_error(cx, "%s", tr(cx, "--status / --due / --owner / --note / --recur のどれかを指定してください",
+				       "give --status, --due, --owner, --note or --recur"));
 		return EXIT_USAGE;
 	}
 	return change(cx, a, NULL);
@@ -98,11 +112,16 @@ static int cmd_list(cli_t *cx, args_t *a)
 			date_format(mt->due, due);
 		bool overdue = mt && mt->due != DATE_NONE && mt->due < cx->today && mt->status != TASK_DONE;
 		if (cx->json) {
-			json_array_append_new(arr, json_pack("{s:s, s:i, s:o, s:o, s:s, s:b}", "id", t->id, "step", t->step,
+			m_task dflt = {t->id, NULL, DATE_NONE, TASK_TODO, NULL, RECUR_DEFAULT, DATE_NONE};
+			char last[11] = "";
+			if (mt && mt->last_done > 0)
+				date_format(mt->last_done, last);
+			json_array_append_new(arr, json_pack("{s:s, s:i, s:o, s:o, s:s, s:b, s:s, s:o}", "id", t->id, "step", t->step,
 							     "owner", mt && mt->owner ? json_string(mt->owner) : json_null(),
 							     "due", *due ? json_string(due) : json_null(),
 							     "status", task_status_id(mt ? mt->status : TASK_TODO),
-							     "overdue", overdue));
+							     "overdue", overdue, "recur", recur_id(recur_effective(mt ? mt : &dflt)),
+							     "last_done", *last ? json_string(last) : json_null()));
 		} else {
 			const m_person *p = mt ? company_person(co, mt->owner) : NULL;
 			printf("%-9s %-5s %-10s %-12s %s%s\n", t->id, task_status_id(mt ? mt->status : TASK_TODO),
@@ -119,10 +138,12 @@ static int cmd_list(cli_t *cx, args_t *a)
 }
 
 const cli_cmd task_cmds[] = {
-	{"task", "assign", cmd_assign, "due= status= note=", 3, 3, "ID TASK PID [--due YYYY-MM-DD] [--status todo|doing|done]",
+	{"task", "assign", cmd_assign, "due= status= note= recur=", 3, 3,
+	 "ID TASK PID [--due YYYY-MM-DD] [--status todo|doing|done] [--recur none|monthly|quarterly|yearly]",
 	 "タスクの担当者（と期限）を決める", "give a task an owner (and a due date)"},
-	{"task", "update", cmd_update, "owner= due= status= note=", 2, 2,
-	 "ID TASK [--status todo|doing|done] [--due YYYY-MM-DD|none] [--owner PID|none] [--note TEXT]",
+	{"task", "update", cmd_update, "owner= due= status= note= recur=", 2, 2,
+	 "ID TASK [--status todo|doing|done] [--due YYYY-MM-DD|none] [--owner PID|none] [--note TEXT] "
+	 "[--recur none|monthly|quarterly|yearly]",
 	 "タスクの状況・期限・担当を変える", "change a task's status, due date or owner"},
 	{"task", "list", cmd_list, "person= all", 1, 1, "ID [--person PID] [--all]",
 	 "タスクの一覧（担当者で絞り込み）", "list tasks (filter by person)"},

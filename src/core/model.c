@@ -239,7 +239,7 @@ m_task *company_task_slot(m_company *c, const char *task_id)
 		if (str_eq(c->tasks[i].task, task_id))
 			return &c->tasks[i];
 	m_task *t = arena_push(&c->arena, (void **)&c->tasks, &c->n_tasks, &c->cap_tasks, sizeof *t);
-	*t = (m_task){task_id, NULL, DATE_NONE, TASK_TODO, NULL};
+	*t = (m_task){task_id, NULL, DATE_NONE, TASK_TODO, NULL, RECUR_DEFAULT, DATE_NONE};
 	return t;
 }
 

@@ -58,12 +58,18 @@ typedef struct {
 	size_t n_learning, cap_learning;
 } m_person;
 
+/* How often a piece of work comes back (core/recur.h).  RECUR_DEFAULT:
+ * not chosen, the guidebook's default for the task applies. */
+typedef enum { RECUR_DEFAULT = 0, RECUR_NONE, RECUR_MONTHLY, RECUR_QUARTERLY, RECUR_YEARLY } recur_t;
+
 typedef struct {
 	const char *task;        /* catalog task id */
 	const char *owner;       /* person key or NULL */
 	date_t due;
 	task_status_t status;
 	const char *note;
+	recur_t recur;           /* RECUR_DEFAULT when not chosen */
+	date_t last_done;        /* when a recurring task was last completed; <= 0 (or DATE_NONE): never */
 } m_task;
 
 typedef struct {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/recur.h"
 #include "core/registers.h"
 #include "exchange/doc.h"
 
@@ -144,6 +145,9 @@ json_t *doc_export(const catalog *cat, const m_company *c)
 			json_object_set_new(o, "due", json_null());
 		set_str(o, "status", task_status_id(t->status));
 		set_str(o, "note", t->note);
+		set_str(o, "recur", recur_id(t->recur));
+		if (t->last_done > 0)
+			set_date(o, "last_done", t->last_done);
 		json_array_append_new(tasks, o);
 	}
 	json_object_set_new(doc, "tasks", tasks);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/recur.h"
 #include "core/registers.h"
 #include "core/risk.h"
 #include "exchange/doc.h"
@@ -509,7 +510,7 @@ static void read_diagnoses(ictx *x, json_t *root, date_t today)
 static void read_tasks_item(ictx *x, json_t *e, void *ctx)
 {
 	(void)ctx;
-	static const char *const keys[] = {"id", "owner", "due", "status", "note", NULL};
+	static const char *const keys[] = {"id", "owner", "due", "status", "note", "recur", "last_done", NULL};
 	only_keys(x, e, keys);
 	const char *id = get_str(x, e, "id", true, 20);
 	size_t k = push_key(x, "id");
@@ -531,10 +532,17 @@ static void read_tasks_item(ictx *x, json_t *e, void *ctx)
 		err(x, "must be todo, doing or done, not \"%s\"", ss);
 	pop(x, k);
 	const char *note = get_str(x, e, "note", false, DOC_MAX_NOTE);
+	recur_t recur = RECUR_DEFAULT;
+	const char *rs = get_str(x, e, "recur", false, 20);
+	k = push_key(x, "recur");
+	if (rs && !recur_parse(rs, &recur))
+		err(x, "must be none, monthly, quarterly or yearly, not \"%s\"", rs);
+	pop(x, k);
+	date_t last_done = get_date(x, e, "last_done", false);
 	if (id && cat_task_find(x->cat, id) && !company_task(x->co, id)) {
 		m_task *t = arena_push(&x->co->arena, (void **)&x->co->tasks,
 				       &x->co->n_tasks, &x->co->cap_tasks, sizeof *t);
-		*t = (m_task){cat_task_find(x->cat, id)->id, owner, due, st, note};
+		*t = (m_task){cat_task_find(x->cat, id)->id, owner, due, st, note, recur, last_done};
 	}
 }
 

@@ -291,6 +291,52 @@ static const char *const migrations[] = {
 	"  open_dues TEXT NOT NULL,"
 	"  diagnosed_on TEXT,"
 	"  step_since TEXT);",
+
+	/* 11: recurring tasks, and mail: what was sent (so nothing is sent
+	 * twice, also after a restart or from several servers), unsubscribe
+	 * links and opt-outs, each company's digest schedule and the claims
+	 * that let one server of many run a weekly job.  Times are UTC ISO
+	 * 8601 text computed in C; weeks are ISO weeks ("2026-W48"). */
+	"CREATE TABLE task_recur ("
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  task TEXT NOT NULL,"
+	"  recur TEXT,"
+	"  last_done TEXT,"
+	"  PRIMARY KEY (company_id, task));"
+	"CREATE TABLE mail_sent ("
+	"  key TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  company_id INTEGER,"
+	"  body_id INTEGER,"
+	"  person_key TEXT,"
+	"  rcpt TEXT NOT NULL,"
+	"  week TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('sending','sent','failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  claimed_at TEXT NOT NULL,"
+	"  sent_at TEXT,"
+	"  audit_upto INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT);"
+	"CREATE INDEX mail_sent_person ON mail_sent(company_id, person_key);"
+	"CREATE TABLE mail_token ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  addr TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE mail_optout ("
+	"  addr TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  PRIMARY KEY (addr, kind));"
+	"CREATE TABLE digest_schedule ("
+	"  company_id INTEGER PRIMARY KEY REFERENCES company(id) ON DELETE CASCADE,"
+	"  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 7),"
+	"  hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),"
+	"  lang TEXT NOT NULL);"
+	"CREATE TABLE mail_job ("
+	"  job TEXT PRIMARY KEY,"
+	"  week TEXT NOT NULL,"
+	"  claimed_at TEXT NOT NULL);",
 };
 
 const char *schema_migration(int n)

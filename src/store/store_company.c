@@ -5,6 +5,7 @@
 #include "base/util.h"
 #include "store/db.h"
 #include "store/sqlite_int.h"
+#include "store/task_recur.h"
 
 /* ---- reading ---- */
 
@@ -316,7 +317,7 @@ m_company *store_company_load(store_t *s, int64_t id, errs_t *errs)
 	c->policy_published = col_date(st, 4);
 	c->policy_where = col_text(&c->arena, st, 5);
 	sqlite3_reset(st);
-	if (!load_people(s, c, errs) || !load_rest(s, c, errs)) {
+	if (!load_people(s, c, errs) || !load_rest(s, c, errs) || !store_task_recur_load(s, c, errs)) {
 		company_free(c);
 		c = NULL;
 	}
@@ -551,7 +552,7 @@ bool store_company_insert(store_t *s, m_company *c, errs_t *errs)
 	if (!run(s, st, errs))
 		goto fail;
 	c->id = id;
-	if (!insert_children(s, c, errs))
+	if (!insert_children(s, c, errs) || !store_task_recur_write(s, c, errs))
 		goto fail;
 	return store_commit(s, errs);
 fail:
@@ -606,7 +607,7 @@ bool store_company_save(store_t *s, const m_company *c, errs_t *errs)
 		if (!run(s, st, errs))
 			goto fail;
 	}
-	if (!insert_children(s, c, errs))
+	if (!insert_children(s, c, errs) || !store_task_recur_write(s, c, errs))
 		goto fail;
 	return store_commit(s, errs);
 fail:

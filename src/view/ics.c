@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/recur.h"
 #include "view/ics.h"
 
 /* Appends one content line, escaped (when text) and folded. */
@@ -78,8 +79,10 @@ void ics_write(const catalog *cat, const m_company *co, const char *person, lang
 			continue;
 		const m_person *o = company_person(co, t->owner);
 		snprintf(uid, sizeof uid, "%s-c%lld@secstep", t->task, (long long)co->id);
-		snprintf(summary, sizeof summary, "%s%s%s%s", en ? "Due: " : "期限: ", tx(ct->title, lang),
-			 o ? " — " : "", o ? o->name : "");
+		recur_t rr = recur_effective(t);
+		snprintf(summary, sizeof summary, "%s%s%s%s%s%s%s", en ? "Due: " : "期限: ", tx(ct->title, lang),
+			 o ? " — " : "", o ? o->name : "", recur_months(rr) ? " (" : "",
+			 recur_months(rr) ? recur_label(rr, lang) : "", recur_months(rr) ? ")" : "");
 		event(out, uid, t->due, today, summary, tx(ct->summary, lang));
 	}
 	for (size_t i = 0; i < co->n_people; i++) {

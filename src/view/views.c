@@ -1,4 +1,5 @@
 /* views.c — see views.h. */
+#include "core/recur.h"
 #include "view/views.h"
 
 #include "base/util.h"
@@ -96,14 +97,18 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 	for (size_t i = 0; i < p->n_tasks; i++) {
 		const plan_task *t = &p->tasks[i];
 		const m_task *mt = company_task(co, t->task->id);
-		json_array_append_new(tasks, json_pack("{s:s, s:o, s:o, s:s, s:o, s:b, s:o}",
+		json_t *tj = json_pack("{s:s, s:o, s:o, s:s, s:o, s:b, s:o}",
 						       "id", t->task->id,
 						       "owner", t->owner ? json_string(t->owner) : json_null(),
 						       "due", date_or_null(t->due),
 						       "status", task_status_id(t->status),
 						       "suggested_due", date_or_null(t->suggested_due),
 						       "overdue", t->overdue,
-						       "note", mt && mt->note ? json_string(mt->note) : json_null()));
+						       "note", mt && mt->note ? json_string(mt->note) : json_null());
+		recur_t rr = mt ? recur_effective(mt) : recur_default(t->task->id);
+		json_object_set_new(tj, "recur", json_string(recur_id(rr)));
+		json_object_set_new(tj, "last_done", date_or_null(mt && mt->last_done > 0 ? mt->last_done : DATE_NONE));
+		json_array_append_new(tasks, tj);
 	}
 	json_t *measures = json_array();
 	for (size_t i = 0; i < p->n_measures; i++) {

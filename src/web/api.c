@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "base/util.h"
+#include "core/recur.h"
 #include "exchange/doc.h"
 #include "view/views.h"
 #include "web/pages.h"
@@ -130,7 +131,8 @@ void api_task(req_t *r)
 	}
 	const char *key;
 	json_t *v;
-	json_object_foreach(b, key, v) if (strcmp(key, "owner") && strcmp(key, "due") && strcmp(key, "status") && strcmp(key, "note"))
+	json_object_foreach(b, key, v) if (strcmp(key, "owner") && strcmp(key, "due") && strcmp(key, "status") && strcmp(key, "note") &&
+					  strcmp(key, "recur"))
 		errs_add(&e, key, "unknown field");
 	json_t *owner = json_object_get(b, "owner"), *due = json_object_get(b, "due"), *status = json_object_get(b, "status");
 	date_t d = DATE_NONE;
@@ -141,6 +143,10 @@ void api_task(req_t *r)
 		errs_add(&e, "due", "must be a date YYYY-MM-DD, or null");
 	if (status && (!json_is_string(status) || !task_status_parse(json_string_value(status), &st)))
 		errs_add(&e, "status", "must be todo, doing or done");
+	json_t *recur = json_object_get(b, "recur");
+	recur_t rc = RECUR_DEFAULT;
+	if (recur && (!json_is_string(recur) || !recur_parse(json_string_value(recur), &rc)))
+		errs_add(&e, "recur", "must be none, monthly, quarterly or yearly");
 	json_t *note = json_object_get(b, "note");
 	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_short_text(json_string_value(note), DOC_MAX_NOTE)))
 		errs_add(&e, "note", "must be text of at most 4000 characters, or null");
@@ -153,8 +159,10 @@ void api_task(req_t *r)
 			mt->owner = json_is_null(owner) ? NULL : company_person(co, json_string_value(owner))->key;
 		if (due)
 			mt->due = d;
+		if (recur)
+			mt->recur = rc;
 		if (status)
-			mt->status = st;
+			task_set_status(mt, st, r->today);
 		if (note)
 			mt->note = json_is_null(note) || !*json_string_value(note) ? NULL
 										: arena_strdup(&co->arena, json_string_value(note));

@@ -4,14 +4,40 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/recur.h"
 #include "exchange/doc.h"
 #include "web/pages.h"
+
+/* "Every year · last done 2026-11-20" under a task that recurs. */
+static void recur_note(req_t *r, const m_task *mt, recur_t eff)
+{
+	if (!recur_months(eff))
+		return;
+	hp(r, "<div class=\"small\"><span class=\"badge info\">%s</span>", recur_label(eff, r->lang));
+	if (mt && mt->last_done > 0)
+		hp(r, " %s %s", T(r, "前回の完了:", "last done:"), date_str(r, mt->last_done));
+	HL(r, "</div>");
+}
+
+static void recur_select(req_t *r, const m_task *mt, const char *task_id)
+{
+	recur_t eff = mt ? recur_effective(mt) : recur_default(task_id);
+	hp(r, "<label class=\"small\">%s<br><select name=\"recur\">", T(r, "繰り返し", "Repeats"));
+	for (int k = RECUR_NONE; k <= RECUR_YEARLY; k++)
+		hp(r, "<option value=\"%s\"%s>%s</option>", recur_id((recur_t)k), (int)eff == k ? " selected" : "",
+		   recur_label((recur_t)k, r->lang));
+	HL(r, "</select></label>");
+}
 
 static void task_row(req_t *r, const plan_task *t)
 {
 	long long id = (long long)r->company_id;
-	hp(r, "<tr id=\"%s\"><td><strong>%s</strong><div class=\"small muted\">%s</div></td>", t->task->id, TX(r, t->task->title),
+	const m_task *mt = company_task(r->co, t->task->id);
+	recur_t eff = mt ? recur_effective(mt) : recur_default(t->task->id);
+	hp(r, "<tr id=\"%s\"><td><strong>%s</strong><div class=\"small muted\">%s</div>", t->task->id, TX(r, t->task->title),
 	   TX(r, t->task->summary));
+	recur_note(r, mt, eff);
+	HL(r, "</td>");
 	if (!can_write(r)) {
 		const m_person *o = company_person(r->co, t->owner);
 		hp(r, "<td>%s / %s / %s%s</td></tr>", o ? o->name : T(r, "担当未定", "no owner"),
@@ -29,7 +55,9 @@ static void task_row(req_t *r, const plan_task *t)
 	for (int s = 0; s < 3; s++)
 		hp(r, "<option value=\"%s\"%s>%s</option>", task_status_id((task_status_t)s), (int)t->status == s ? " selected" : "",
 		   status_name(r, (task_status_t)s));
-	hp(r, "</select></label><button type=\"submit\" class=\"small\">%s</button></form>", T(r, "保存", "Save"));
+	HL(r, "</select></label>");
+	recur_select(r, mt, t->task->id);
+	hp(r, "<button type=\"submit\" class=\"small\">%s</button></form>", T(r, "保存", "Save"));
 	if (t->overdue)
 		hp(r, "<span class=\"badge bad\">%s</span>", T(r, "期限切れ", "overdue"));
 	else if (t->due == DATE_NONE)
@@ -62,6 +90,42 @@ static void measures(req_t *r, const plan_t *p, side_t side)
 		}
 }
 
+/* Recurring work of other STEPs (the working STEP's is in the task list):
+ * each round with its due date, and a button to record it done. */
+static void recurring_section(req_t *r, const plan_t *p)
+{
+	long long id = (long long)r->company_id;
+	bool any = false;
+	for (size_t i = 0; i < r->co->n_tasks; i++) {
+		const m_task *mt = &r->co->tasks[i];
+		const cat_task *ct = cat_task_find(r->cat, mt->task);
+		recur_t eff = recur_effective(mt);
+		if (!ct || ct->step == p->step || !recur_months(eff) || (mt->due == DATE_NONE && mt->last_done <= 0))
+			continue;
+		if (!any)
+			hp(r, "<section class=\"card\" id=\"recurring\"><h2>%s</h2><p class=\"muted\">%s</p><table><tbody>",
+			   T(r, "定期的な作業", "Recurring work"),
+			   T(r, "前の段階で決めた作業のうち、くり返し行うものです。完了にすると次の回ができます。",
+			     "Work from earlier STEPs that comes back. Marking it done creates the next round."));
+		any = true;
+		const m_person *o = company_person(r->co, mt->owner);
+		bool late = mt->due != DATE_NONE && mt->due < r->today && mt->status != TASK_DONE;
+		hp(r, "<tr id=\"%s\"><td><strong>%s</strong>", ct->id, TX(r, ct->title));
+		recur_note(r, mt, eff);
+		hp(r, "</td><td>%s / %s%s", o ? o->name : T(r, "担当未定", "no owner"),
+		   mt->due != DATE_NONE ? date_str(r, mt->due) : T(r, "期限未定", "no due date"), late ? T(r, "（期限切れ）", " (overdue)") : "");
+		if (can_write(r)) {
+			hp(r, "<form method=\"post\" action=\"/c/%lld/tasks/%s\" class=\"row\">", id, ct->id);
+			csrf_field(r);
+			hp(r, "<input type=\"hidden\" name=\"status\" value=\"done\"><button type=\"submit\" class=\"small\">%s</button></form>",
+			   T(r, "今回の分を完了", "Mark this round done"));
+		}
+		HL(r, "</td></tr>");
+	}
+	if (any)
+		HL(r, "</tbody></table></section>");
+}
+
 void h_plan(req_t *r)
 {
 	plan_t *p = plan_compute(r->cat, r->co, r->today);
@@ -69,7 +133,10 @@ void h_plan(req_t *r)
 	bool mine = qarg(r, "mine") != NULL;
 	page_begin(r, T(r, "計画とタスク", "Plan & tasks"), NAV_PLAN);
 	hp(r, "<h1>%s STEP%d %s</h1>", T(r, "計画:", "Plan:"), p->step, TX(r, p->cstep->title));
-	if (qarg(r, "saved"))
+	if (qarg(r, "saved") && !strcmp(qarg(r, "saved"), "next"))
+		flash(r, "完了を記録しました。くり返しの作業なので、次の回を期限つきで作りました。",
+		      "Completion recorded. This work repeats, so the next round was created with its due date.");
+	else if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
 	hp(r, "<p class=\"lead\">%s</p>", TX(r, p->cstep->aim));
 	hp(r, "<section class=\"card\"><h2>%s</h2><ul>", T(r, "この段階のチェックポイント", "This STEP's checkpoints"));
@@ -111,6 +178,7 @@ void h_plan(req_t *r)
 		hp(r, "<p class=\"muted\">%s <a href=\"/c/%lld/people\">%s</a></p>", T(r, "担当を選ぶには、まず社員を登録します。", "To choose owners, first register your people."),
 		   id, T(r, "社員を登録", "Register people"));
 	HL(r, "</section>");
+	recurring_section(r, p);
 
 	bool any_treat = false;
 	for (size_t i = 0; i < r->co->n_assets; i++)
@@ -184,9 +252,12 @@ void h_task_post(req_t *r)
 		return;
 	}
 	errs_t e = ERRS_INIT;
-	const char *owner = form(r, "owner"), *due = form(r, "due"), *status = form(r, "status");
+	const char *owner = form(r, "owner"), *due = form(r, "due"), *status = form(r, "status"), *recur = form(r, "recur");
 	date_t d = DATE_NONE;
 	task_status_t st = TASK_TODO;
+	recur_t rc = RECUR_DEFAULT;
+	if (recur && *recur && !recur_parse(recur, &rc))
+		errs_add(&e, T(r, "繰り返し", "Repeats"), "%s", T(r, "一覧から選んでください", "choose one from the list"));
 	if (owner && *owner && !company_person(r->co, owner))
 		errs_add(&e, T(r, "担当", "Owner"), "%s", T(r, "登録されていない人です", "not a registered person"));
 	if (due && *due && !date_parse(due, &d))
@@ -208,10 +279,11 @@ void h_task_post(req_t *r)
 		mt->owner = *owner ? company_person(co, owner)->key : NULL;
 	if (due)
 		mt->due = d;
-	if (status)
-		mt->status = st;
+	if (recur && *recur)
+		mt->recur = rc;
+	bool next_round = status && task_set_status(mt, st, r->today);
 	if (save_company(r))
-		redirect(r, "/c/%lld/plan?saved=1#%s", (long long)r->company_id, t->id);
+		redirect(r, "/c/%lld/plan?saved=%s#%s", (long long)r->company_id, next_round ? "next" : "1", t->id);
 }
 
 void h_appoint_post(req_t *r)

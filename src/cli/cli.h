@@ -82,6 +82,6 @@ const char **split_list(arena_t *ar, const char *s, size_t *n);
 /* Commands (each file's). */
 extern const cli_cmd catalog_cmds[], company_cmds[], person_cmds[], diagnose_cmds[],
 	plan_cmds[], task_cmds[], serve_cmds[], risk_cmds[], report_cmds[], data_cmds[], policy_cmds[], register_cmds[],
-	user_cmds[], member_cmds[], body_cmds[], audit_cmds[];
+	user_cmds[], member_cmds[], body_cmds[], audit_cmds[], digest_cmds[];
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/adviser_digest.h"
 #include "app/digest.h"
 #include "app/mail.h"
 #include "base/util.h"
@@ -211,7 +212,80 @@ static int cmd_schedule(cli_t *cx, args_t *a)
 	return rc;
 }
 
+static int cmd_advisers(cli_t *cx, args_t *a)
+{
+	store_t *s = cli_store(cx);
+	if (!s)
+		return EXIT_FAIL;
+	errs_t e = ERRS_INIT;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	if (a->n_pos) {
+		char *end;
+		long long id = strtoll(a->pos[0], &end, 10);
+		if (*end || id <= 0) {
+			cli_error(cx, "BODY: %s \"%s\"", tr(cx, "支援機関IDは正の整数です:", "must be a positive integer:"), a->pos[0]);
+			return EXIT_FAIL;
+		}
+		ids = xmalloc(sizeof *ids);
+		ids[n++] = id;
+	} else {
+		body_row *rows;
+		size_t nr;
+		if (!store_body_list(s, &rows, &nr, &e)) {
+			cli_errors(cx, &e);
+			errs_free(&e);
+			return EXIT_FAIL;
+		}
+		ids = xmalloc((nr + 1) * sizeof *ids);
+		for (size_t i = 0; i < nr; i++)
+			ids[n++] = rows[i].id;
+		free(rows);
+	}
+	int rc = EXIT_OK;
+	mail_cfg cfg;
+	bool send = flag(a, "send");
+	if (send && (sodium_init() < 0 || !mail_cfg_load(&cfg, &e)))
+		rc = EXIT_FAIL;
+	json_t *all = json_array();
+	int sent = 0, failed = 0;
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+		if (send) {
+			if (!adviser_digest_send(s, cx->cat, &cfg, ids[i], cx->today, cx->lang, &sent, &failed, stderr, &e))
+				rc = EXIT_FAIL;
+			continue;
+		}
+		json_t *dg = adviser_digest_json(s, cx->cat, ids[i], cx->today, &e);
+		if (!dg) {
+			if (!e.n)
+				cli_error(cx, "%s %lld", tr(cx, "支援機関が見つかりません: ID", "no support body with ID"), (long long)ids[i]);
+			rc = EXIT_FAIL;
+			break;
+		}
+		json_array_append_new(all, dg);
+	}
+	if (e.n)
+		cli_errors(cx, &e);
+	if (failed) {
+		cli_error(cx, "%d %s", failed, tr(cx, "通のお知らせを送れませんでした", "digest(s) could not be sent"));
+		rc = EXIT_FAIL;
+	}
+	if (rc == EXIT_OK || send) {
+		if (send)
+			print_json(json_pack("{s:i}", "sent", sent));
+		else
+			print_json(json_pack("{s:o}", "bodies", json_incref(all)));
+	}
+	json_decref(all);
+	free(ids);
+	errs_free(&e);
+	return rc;
+}
+
 const cli_cmd digest_cmds[] = {
+	{"digest", "advisers", cmd_advisers, "send", 0, 1, "[BODY] [--send]",
+	 "支援者向けの週のお知らせ（変化・遅れ・STEPが上がった顧問先）の下見、--send で送信",
+	 "preview the advisers' weekly digest (client companies that changed, fell behind or moved up); --send mails it"},
 	{"digest", "schedule", cmd_schedule, "day= hour= mail-lang=", 1, 1,
 	 "ID [--day mon|…|sun] [--hour 0-23] [--mail-lang ja|en]",
 	 "週のお知らせを送る曜日・時刻（日本時間）・言語", "when (day, hour in Japan time) and in which language the weekly digest is sent"},

@@ -1,6 +1,8 @@
 /* mail.c — mail records (mail.h), through the house database API. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/util.h"
 #include "store/db.h"
@@ -175,4 +177,43 @@ bool store_job_week(store_t *s, const char *job, char week[16], errs_t *errs)
 		store_copy(week, 16, w);
 	free(w);
 	return !errs->n;
+}
+
+bool store_mail_retry_due(store_t *s, const char *week, int64_t now, int64_t **ids, size_t *n, errs_t *errs)
+{
+	*ids = NULL;
+	*n = 0;
+	db_stmt *st = db_q(s, errs,
+			   "SELECT company_id, attempts, claimed_at FROM mail_sent WHERE kind = 'digest' AND week = ? "
+			   "AND state = 'failed' AND attempts < 15 ORDER BY company_id",
+			   "t", week);
+	if (!st)
+		return false;
+	size_t cap = 0;
+	while (db_row(st)) {
+		int64_t company = db_int(st, 0);
+		int attempts = (int)db_int(st, 1);
+		struct tm tm;
+		memset(&tm, 0, sizeof tm);
+		const char *at = db_str(st, 2);
+		if (sscanf(at, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+			continue;
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		int64_t when = (int64_t)timegm(&tm) + ((int64_t)60 << (attempts < 12 ? attempts : 12));
+		if (when > now || (*n && (*ids)[*n - 1] == company))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = company;
+	}
+	return db_end(st, errs);
+}
+
+int64_t store_audit_count_since(store_t *s, int64_t company, const char *day, errs_t *errs)
+{
+	return db_int1(s, errs, 0, "SELECT count(*) FROM audit WHERE company_id = ? AND at >= ? AND action NOT LIKE 'digest.%'",
+		       "it", company, day);
 }

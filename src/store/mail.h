@@ -63,4 +63,12 @@ bool store_job_claim(store_t *s, const char *job, const char *week, errs_t *errs
 /* The week a job last ran ("" when never). */
 bool store_job_week(store_t *s, const char *job, char week[16], errs_t *errs);
 
+
+
+/* Companies with digests of week that the relay refused and whose wait
+ * is over (60 s × 2^tries so far, at most 15 tries).  Caller frees *ids. */
+bool store_mail_retry_due(store_t *s, const char *week, int64_t now, int64_t **ids, size_t *n, errs_t *errs);
+/* Audit entries of a company since a UTC day ("2026-11-18"). */
+int64_t store_audit_count_since(store_t *s, int64_t company, const char *day, errs_t *errs);
+
 #endif

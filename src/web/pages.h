@@ -56,6 +56,11 @@ void h_member_reset_post(req_t *r);
 void h_member_invite_revoke_post(req_t *r);
 void h_company_body_post(req_t *r);
 void h_company_body_end_post(req_t *r);
+/* pages_digest.c: the weekly digest as it will be sent; unsubscribing */
+void h_digest(req_t *r);
+void h_digest_schedule_post(req_t *r);
+void h_unsubscribe(req_t *r);
+void h_unsubscribe_post(req_t *r);
 /* pages_invite.c: one-time links (invitations, password resets) */
 void h_invite(req_t *r);
 void h_invite_register_post(req_t *r);

@@ -3,6 +3,8 @@
  * three actions and progress over time. */
 #include <string.h>
 
+#include "core/recur.h"
+#include "store/mail.h"
 #include "base/util.h"
 #include "web/pages.h"
 
@@ -54,6 +56,52 @@ static void next_actions(req_t *r, const plan_t *p)
 	HL(r, "</ol>");
 }
 
+/* The quarterly re-diagnosis: asked for when the latest is older than 90
+ * days (with the changes recorded since); and what the latest diagnosis
+ * changed against the one before. */
+static void rediagnosis(req_t *r)
+{
+	long long id = (long long)r->company_id;
+	const m_diagnosis *last = company_latest(r->co);
+	if (!last)
+		return;
+	if (recur_rediagnose_due(r->co, r->today)) {
+		char day[11];
+		date_format(last->date, day);
+		errs_t e = ERRS_INIT;
+		int64_t changes = store_audit_count_since(r->store, r->company_id, day, &e);
+		errs_free(&e);
+		hp(r, "<div class=\"warnbox\" id=\"rediagnose\">%s%s%s %lld %s <a href=\"/c/%lld/diagnosis\">%s</a></div>",
+		   T(r, "前回の診断（", "Your last diagnosis ("), date_str(r, last->date),
+		   T(r, "）から90日以上たちました。3か月ごとに診断し直すと、進み具合がわかります。その後の変更:",
+		     ") was more than 90 days ago. Taking it every quarter shows your progress. Changes since then:"),
+		   (long long)changes, T(r, "件。", "."), id, T(r, "もう一度診断する", "Take the diagnosis again"));
+	}
+	if (r->co->n_diagnoses < 2)
+		return;
+	const m_diagnosis *prev = &r->co->diagnoses[r->co->n_diagnoses - 2];
+	status_t a, b;
+	status_compute(r->cat, r->co, prev, &a);
+	status_compute(r->cat, r->co, last, &b);
+	hp(r, "<section class=\"card\" id=\"since\"><h2>%s %s → %s</h2><ul>", T(r, "前回の診断からの変化", "Since the previous diagnosis"),
+	   date_str(r, prev->date), date_str(r, last->date));
+	hp(r, "<li>%s STEP%d → STEP%d</li>", T(r, "いまの段階:", "Current STEP:"), a.current_step, b.current_step);
+	if (a.sd_complete && b.sd_complete)
+		hp(r, "<li>%s %d → %d</li>", T(r, "自社診断の点数:", "Self-check score:"), a.sd_score, b.sd_score);
+	int changed = 0;
+	for (int i = 0; i < CAT_CHECKPOINTS; i++) {
+		const cat_checkpoint *cp = &r->cat->checkpoints[i];
+		answer_t x = checkpoint_answer(r->cat, prev, cp), y = checkpoint_answer(r->cat, last, cp);
+		if (x == y)
+			continue;
+		changed++;
+		hp(r, "<li>%s: %s → %s</li>", TX(r, cp->title), x ? answer_id(x) : "-", y ? answer_id(y) : "-");
+	}
+	if (!changed)
+		hp(r, "<li class=\"muted\">%s</li>", T(r, "チェックポイントの答えは変わっていません。", "No checkpoint answer changed."));
+	HL(r, "</ul></section>");
+}
+
 void h_dashboard(req_t *r)
 {
 	plan_t *p = plan_compute(r->cat, r->co, r->today);
@@ -64,6 +112,7 @@ void h_dashboard(req_t *r)
 	if (!company_latest(r->co))
 		hp(r, "<div class=\"warnbox\">%s <a href=\"/c/%lld/onboard/diagnosis\">%s</a></div>",
 		   T(r, "まだ診断していません。", "No diagnosis yet."), id, T(r, "診断する", "Take the diagnosis"));
+	rediagnosis(r);
 	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "いまの段階", "Where you stand"));
 	svg_step_gauge(r, st->current_step, st->working_step);
 	hp(r, "<p>%s <strong>STEP%d %s</strong></p>", T(r, "取り組み中:", "Working on:"), p->step, TX(r, p->cstep->title));

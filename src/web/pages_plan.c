@@ -177,6 +177,8 @@ void h_plan(req_t *r)
 	if (!r->co->n_people)
 		hp(r, "<p class=\"muted\">%s <a href=\"/c/%lld/people\">%s</a></p>", T(r, "担当を選ぶには、まず社員を登録します。", "To choose owners, first register your people."),
 		   id, T(r, "社員を登録", "Register people"));
+	hp(r, "<p class=\"small\"><a href=\"/c/%lld/digest\">%s</a></p>", id,
+	   T(r, "期限が近いタスクの週のお知らせ（メール）を見る", "See the weekly digest of tasks due soon (e-mail)"));
 	HL(r, "</section>");
 	recurring_section(r, p);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/schedule.h"
 #include "base/util.h"
 #include "web/server.h"
 #include "web/web_int.h"
@@ -392,10 +393,12 @@ int web_serve(const web_config *cfg)
 					    : "初回の起動です。次のリンクを開いて、最初の経営者アカウントを作ってください:",
 		       cfg->host, cfg->port, app.setup_token);
 	fflush(stdout);
+	sched_start(cfg->db_path, app.cat);   /* weekly digests, when mail is set up */
 
 	int sig = 0;
 	sigwait(&set, &sig);
 	fprintf(stderr, "secstep: serve: stopping (signal %d)\n", sig);
+	sched_stop();
 	MHD_stop_daemon(d);
 	/* The pool threads are gone; close the main thread's context, if any. */
 	close_thread(pthread_getspecific(store_key));

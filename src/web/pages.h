@@ -71,6 +71,11 @@ void h_reset_post(req_t *r);
 const char *link_url(req_t *r, const char *path);
 /* Makes a one-time link: fills out_path ("/invite/HEX" or "/reset/HEX"). */
 bool invite_make(req_t *r, invite_t *inv, char *out_path, size_t len, errs_t *e);
+/* Mails a link (an invitation, or a password reset when reset) to to when
+ * mail is set up and to is an address; for_whom names the addressee.
+ * Returns a notice for the page ("Also mailed to …"), or NULL when
+ * nothing was sent (the page shows the link to copy either way). */
+const char *link_mail(req_t *r, const char *to, const char *url, bool reset, const char *for_whom);
 const char *role_label(const req_t *r, member_role_t role);
 /* A confirmation page for a destructive action: the same form again with
  * confirm=1.  Returns true when the request already carries confirm=1. */

@@ -237,8 +237,9 @@ void h_admin_reset_post(req_t *r)
 	char path[80];
 	if (invite_make(r, &inv, path, sizeof path, &e)) {
 		web_audit(r, 0, 0, "password.reset_link", a.login, NULL);
-		admin_page(r, &e, link_url(r, path),
-			   arena_printf(&r->arena, "%s %s（%s）", T(r, "パスワード再設定のリンク（24時間有効）:", "Password reset link (valid for 24 hours) for"), a.name, a.login));
+		const char *url = link_url(r, path), *mailed = link_mail(r, a.login, url, true, a.name);
+		const char *what = arena_printf(&r->arena, "%s %s（%s）", T(r, "パスワード再設定のリンク（24時間有効）:", "Password reset link (valid for 24 hours) for"), a.name, a.login);
+		admin_page(r, &e, url, mailed ? arena_printf(&r->arena, "%s — %s", what, mailed) : what);
 	} else {
 		web_fail_errs(r, 500, &e);
 	}

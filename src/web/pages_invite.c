@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/mail.h"
 #include "app/audit.h"
 #include "base/util.h"
 #include "exchange/doc.h"
@@ -34,6 +35,52 @@ const char *link_url(req_t *r, const char *path)
 		return arena_printf(&r->arena, "%.*s%s", (int)(base[n - 1] == '/' ? n - 1 : n), base, path);
 	}
 	return arena_printf(&r->arena, "http://%s%s", r->hdr_host ? r->hdr_host : "127.0.0.1:8080", path);
+}
+
+const char *link_mail(req_t *r, const char *to, const char *url, bool reset, const char *for_whom)
+{
+	if (!mail_configured() || !to || !mail_addr_ok(to))
+		return NULL;
+	mail_cfg cfg;
+	errs_t e = ERRS_INIT;
+	if (!mail_cfg_load(&cfg, &e)) {
+		errs_free(&e);
+		return NULL;
+	}
+	cfg.tries = 1;   /* a person is waiting for the page; the link is shown anyway */
+	bool en = r->lang == LANG_EN;
+	const char *subject = reset ? (en ? "[secstep] Choose a new password" : "【secstep】パスワードの再設定")
+				    : (en ? "[secstep] You are invited" : "【secstep】招待のお知らせ");
+	const char *who = for_whom && *for_whom ? arena_printf(&r->arena, en ? "%s,\n\n" : "%s さん\n\n", for_whom) : "";
+	const char *text;
+	if (reset)
+		text = arena_printf(&r->arena, "%s%s\n%s\n\n%s\n", who,
+				    T(r, "次のリンクを開いて、新しいパスワードを決めてください（24時間有効）:",
+				      "Open this link to choose a new password (valid for 24 hours):"),
+				    url, T(r, "心当たりがなければ、このメールは無視してください。", "If you did not ask for this, ignore this mail."));
+	else
+		text = arena_printf(&r->arena, "%s%s %s\n%s\n%s\n", who,
+				    T(r, "secstep（セキュリティ人材の計画）に招待されました。招待した人:",
+				      "You are invited to secstep (the security talent plan) by"),
+				    r->account_name, T(r, "次のリンクを開いて参加してください:", "Open this link to join:"), url);
+	buf_t h = BUF_INIT;
+	buf_puts(&h, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\"><pre style=\"font-family:inherit;white-space:pre-wrap\">");
+	mail_html_escape(&h, text);
+	buf_puts(&h, "</pre><p><a href=\"");
+	mail_html_escape(&h, url);
+	buf_puts(&h, "\">");
+	mail_html_escape(&h, reset ? (en ? "Choose a new password" : "新しいパスワードを決める") : (en ? "Join" : "参加する"));
+	buf_puts(&h, "</a></p></body></html>\n");
+	mail_msg m = {to, subject, text, buf_str(&h), NULL};
+	char err[256];
+	bool ok = mail_send(&cfg, &m, err);
+	buf_free(&h);
+	if (!ok) {
+		fprintf(stderr, "secstep: serve: %s link to %s not mailed: %s\n", reset ? "reset" : "invitation", to, err);
+		return NULL;
+	}
+	web_audit(r, 0, 0, reset ? "mail.reset_link" : "mail.invitation", to, NULL);
+	return arena_printf(&r->arena, "%s %s", T(r, "メールでも送りました:", "Also mailed to"), to);
 }
 
 bool invite_make(req_t *r, invite_t *inv, char *out_path, size_t len, errs_t *e)

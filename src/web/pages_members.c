@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/mail.h"
 #include "base/util.h"
 #include "exchange/doc.h"
 #include "web/pages.h"
@@ -137,7 +138,10 @@ static void members_page(req_t *r, const errs_t *e, const char *new_link, const 
 	   T(r, "社員名簿の人", "Person in the register"),
 	   T(r, "従業員は、自分の学びと基本方針の確認をこの人として記録します", "an employee records their learning and policy reading as this person"));
 	people_options(r, NULL, true);
-	hp(r, "</select><p><button type=\"submit\">%s</button></p></form></section>", T(r, "招待のリンクを作る", "Make an invitation link"));
+	hp(r, "</select><label for=\"email\">%s<span class=\"hint\">%s</span></label><input id=\"email\" name=\"email\" type=\"email\" maxlength=\"254\">",
+	   T(r, "メールアドレス（任意）", "E-mail address (optional)"),
+	   T(r, "メールの送信が設定されていれば、招待のリンクをこの宛先に送ります", "when mail is set up, the link is sent to this address"));
+	hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "招待のリンクを作る", "Make an invitation link"));
 
 	body_row *bodies = NULL, *all = NULL;
 	size_t nb = 0, na = 0;
@@ -196,7 +200,12 @@ void h_members(req_t *r)
 void h_members_invite_post(req_t *r)
 {
 	errs_t e = ERRS_INIT;
-	const char *note = form(r, "note"), *person = form(r, "person");
+	const char *note = form(r, "note"), *person = form(r, "person"), *email = form(r, "email");
+	if (email && *email && !mail_addr_ok(email))
+		errs_add(&e, T(r, "メールアドレス（任意）", "E-mail address (optional)"), "%s",
+			 T(r, "メールアドレスの形ではありません（例 name@example.jp）", "not an e-mail address (e.g. name@example.jp)"));
+	if ((!email || !*email) && person && *person && company_person(r->co, person))
+		email = company_person(r->co, person)->email;
 	invite_t inv;
 	memset(&inv, 0, sizeof inv);
 	inv.kind = INV_MEMBER;
@@ -224,7 +233,10 @@ void h_members_invite_post(req_t *r)
 		  json_pack("{s:s, s:s?}", "role", member_role_id(inv.role), "person", inv.person_key[0] ? inv.person_key : NULL));
 	const char *what = arena_printf(&r->arena, "%s %s（%s）", T(r, "招待のリンクを作りました:", "Invitation link made for"), inv.note,
 					role_label(r, inv.role));
-	members_page(r, &e, link_url(r, path), what);
+	const char *url = link_url(r, path), *mailed = link_mail(r, email, url, false, inv.note);
+	if (mailed)
+		what = arena_printf(&r->arena, "%s — %s", what, mailed);
+	members_page(r, &e, url, what);
 }
 
 /* Whether taking the owner role from account would leave no owner. */
@@ -331,7 +343,10 @@ void h_member_reset_post(req_t *r)
 		if (invite_make(r, &inv, path, sizeof path, &e)) {
 			web_audit(r, r->company_id, 0, "password.reset_link", m->login, NULL);
 			const char *what = arena_printf(&r->arena, "%s %s", T(r, "パスワード再設定のリンク（24時間有効）:", "Password reset link (valid for 24 hours) for"), m->name);
-			members_page(r, &e, link_url(r, path), what);
+			const char *url = link_url(r, path), *mailed = link_mail(r, m->login, url, true, m->name);
+			if (mailed)
+				what = arena_printf(&r->arena, "%s — %s", what, mailed);
+			members_page(r, &e, url, what);
 		} else {
 			web_fail_errs(r, 500, &e);
 		}

@@ -1,5 +1,6 @@
 /* pages_digest.c — the weekly digest as it will be sent (with the
  * company's schedule), and the public unsubscribe links of mails. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,8 +40,10 @@ void h_digest(req_t *r)
 	hp(r, "<p class=\"lead\">%s</p>",
 	   T(r, "期限切れか2週間以内が期限のタスクを持つ人に、毎週1回メールでお知らせします（メールアドレスを登録した人だけ）。",
 	     "Once a week, everyone who owns a task that is overdue or due within two weeks gets a mail (people with an e-mail address)."));
-	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s <strong>%s %s %02d:00</strong> %s</p>", T(r, "送る日時", "When it is sent"),
-	   T(r, "次のお知らせ:", "Next digest:"), date_str(r, next), day_name(r, sc.day), sc.hour,
+	char hh[8];
+	snprintf(hh, sizeof hh, "%02d:00", sc.hour);
+	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s <strong>%s %s %s</strong> %s</p>", T(r, "送る日時", "When it is sent"),
+	   T(r, "次のお知らせ:", "Next digest:"), date_str(r, next), day_name(r, sc.day), hh,
 	   T(r, "（日本時間）", "(Japan time)"));
 	if (!mail_configured())
 		hp(r, "<p class=\"warnbox\">%s</p>",
@@ -53,8 +56,10 @@ void h_digest(req_t *r)
 		for (int d = 1; d <= 7; d++)
 			hp(r, "<option value=\"%d\"%s>%s</option>", d, d == sc.day ? " selected" : "", day_name(r, d));
 		hp(r, "</select></label><label class=\"small\">%s<br><select name=\"hour\">", T(r, "時刻（日本時間）", "Hour (Japan time)"));
-		for (int h = 0; h < 24; h++)
-			hp(r, "<option value=\"%d\"%s>%02d:00</option>", h, h == sc.hour ? " selected" : "", h);
+		for (int h = 0; h < 24; h++) {
+			snprintf(hh, sizeof hh, "%02d:00", h);
+			hp(r, "<option value=\"%d\"%s>%s</option>", h, h == sc.hour ? " selected" : "", hh);
+		}
 		hp(r, "</select></label><label class=\"small\">%s<br><select name=\"lang\">", T(r, "メールの言語", "Language of the mails"));
 		hp(r, "<option value=\"ja\"%s>日本語</option><option value=\"en\"%s>English</option></select></label>",
 		   strcmp(sc.lang, "en") ? " selected" : "", strcmp(sc.lang, "en") ? "" : " selected");

@@ -1,0 +1,124 @@
+'use strict';
+// Issue 14: recurring work, done in the browser.  A monthly task that is
+// overdue is completed on the plan page: the completion is recorded and the
+// next round is there with its due date (one month after the old one), in
+// the plan, in the calendar feed, and in the next weekly digest as it will
+// be sent (the digest page); its schedule is set on that page.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const h = require('./helpers');
+
+let server, browser, page, seen, base;
+
+const DOC = {
+  format: 'secstep-company/1',
+  company: { name: '山田製作所', industry: 'E', employees: 20 },
+  people: [
+    { id: 'p1', name: '山田 太郎', email: 'taro@example.jp', roles: [{ role: 'officer', time: 'concurrent' }] },
+    { id: 'p2', name: '佐藤 花子' },
+  ],
+  checkpoints: { 'cp-1-1': 'no' },
+  tasks: [
+    { id: 'task-1-1', owner: 'p1', due: '2026-10-30', status: 'doing', recur: 'monthly' },
+    { id: 'task-1-2', owner: 'p2', due: '2026-12-20', status: 'todo' },
+  ],
+};
+
+function importDoc(db, env) {
+  const file = path.join(os.tmpdir(), `secstep-recurring-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(DOC));
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        return execFileSync(h.BIN, ['import', file], { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        if (e.code !== 'ETXTBSY' || i >= 20)
+          throw new Error(`secstep import failed: ${e.message}\n${e.stderr || ''}`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+      }
+    }
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+before(async () => {
+  server = await h.startServer({ prepare: importDoc });
+  base = `${server.base}/c/1`;
+  browser = await h.launchBrowser();
+  const ctx = await browser.newContext();
+  ctx.setDefaultTimeout(10000);
+  page = await ctx.newPage();
+  seen = h.watch(page);
+  await h.setupOwner(page, server.setupUrl, { name: '管理 一郎', login: 'admin@example.jp' });
+});
+
+after(async () => {
+  if (browser)
+    await browser.close();
+  if (server)
+    await server.stop();
+});
+
+test('a recurring task completed in the browser comes back with its next due date in the plan, the calendar and the next digest', async () => {
+  await h.goto(page, `${base}/plan`);
+  const row = page.locator('tr#task-1-1');
+  assert.match(await row.innerText(), /毎月/, 'the plan shows that the task repeats monthly');
+  assert.equal(await row.locator('select[name=recur]').inputValue(), 'monthly');
+  assert.equal(await page.locator('tr#task-1-4 select[name=recur]').inputValue(), 'yearly',
+    'learning (task-1-4) repeats yearly by default (the guidebook\'s learning renewal)');
+
+  // The schedule: Friday 09:00; the page shows the digest of that day.
+  await h.goto(page, `${base}/digest`);
+  await page.selectOption('select[name=day]', '5');
+  await page.selectOption('select[name=hour]', '9');
+  await h.submit(page, page.locator('form[action$="/digest/schedule"] button'));
+  let text = await h.mainText(page);
+  assert.match(text, /保存しました/);
+  assert.match(text, /2026-11-27 金曜日 09:00/, 'the next digest is on Friday 2026-11-27 at 09:00');
+  const before = await page.locator('#preview').innerText();
+  assert.match(before, /taro@example\.jp/);
+  assert.match(before, /期限切れのタスク \(1\)\s*・OSやソフトウェアの更新（期限 2026-10-30）［毎月］/, `before: ${before}`);
+
+  // Complete it on the plan page.
+  await h.goto(page, `${base}/plan`);
+  await page.locator('tr#task-1-1 select[name=status]').selectOption('done');
+  await h.submit(page, page.locator('tr#task-1-1 button[type=submit]'));
+  text = await h.mainText(page);
+  assert.match(text, /完了を記録しました/, 'the page says the completion was recorded and the next round made');
+  const after = page.locator('tr#task-1-1');
+  assert.equal(await after.locator('input[name=due]').inputValue(), '2026-11-30', 'the next round is due a month after the old due date');
+  assert.equal(await after.locator('select[name=status]').inputValue(), 'todo', 'the next round is to do');
+  assert.match(await after.innerText(), /前回の完了: 2026-11-25/, 'the day it was done is shown');
+
+  // The calendar feed has the next round.
+  await h.goto(page, `${base}/export`);
+  await h.submit(page, page.locator('form[action$="/export/feeds"] button'));
+  const link = (await page.content()).match(/\/ics\/[0-9a-f]{48}\.ics/);
+  assert.ok(link, 'a calendar link was made');
+  const ics = await (await page.request.get(`${server.base}${link[0]}`)).text();
+  const event = ics.split('BEGIN:VEVENT').find((v) => v.includes('UID:task-1-1-c1@secstep'));
+  assert.ok(event, `the feed has the task: ${ics}`);
+  assert.match(event, /DTSTART;VALUE=DATE:20261130/, 'on its new due date');
+  assert.match(event.replace(/\r\n /g, ''), /SUMMARY:期限: OSやソフトウェアの更新 — 山田 太郎 \(毎月\)/);
+
+  // The next digest has it as due soon, no longer overdue.
+  await h.goto(page, `${base}/digest`);
+  const later = await page.locator('#preview').innerText();
+  assert.match(later, /2週間以内が期限のタスク \(1\)\s*・OSやソフトウェアの更新（期限 2026-11-30）［毎月］/, `after: ${later}`);
+  assert.doesNotMatch(later, /期限切れのタスク/);
+
+  h.noProblems(seen, 'recurring task pages');
+});
+
+test('the schedule form refuses a day out of range, naming the field', async () => {
+  const token = await h.csrfToken(page);
+  const res = await page.request.post(`${base}/digest/schedule`, { form: { csrf: token, day: '8', hour: '9', lang: 'ja' } });
+  assert.equal(res.status(), 400);
+  assert.match(await res.text(), /曜日/);
+});

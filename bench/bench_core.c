@@ -99,7 +99,7 @@ static m_company *generate(const catalog *cat, int idx, int people)
 	for (int i = 0; i < CAT_TASKS; i++) {
 		m_task *t = arena_push(a, (void **)&c->tasks, &c->n_tasks, &c->cap_tasks, sizeof *t);
 		*t = (m_task){cat->tasks[i].id, c->people[rnd((unsigned)people)].key, 20400 + (int)rnd(400),
-			      (task_status_t)rnd(3), NULL};
+			      (task_status_t)rnd(3), NULL, RECUR_DEFAULT, DATE_NONE};
 	}
 	return c;
 }

@@ -279,7 +279,7 @@ static void tasks_schedule_and_warnings(void **state)
 	add_role(c, a, "officer", TIME_CONCURRENT);
 	for (int i = 0; i < 4; i++) {
 		m_task *t = arena_push(&c->arena, (void **)&c->tasks, &c->n_tasks, &c->cap_tasks, sizeof *t);
-		*t = (m_task){cat->tasks[i].id, "p1", i == 0 ? 19990 : DATE_NONE, i == 1 ? TASK_DONE : TASK_DOING, NULL};
+		*t = (m_task){cat->tasks[i].id, "p1", i == 0 ? 19990 : DATE_NONE, i == 1 ? TASK_DONE : TASK_DOING, NULL, RECUR_DEFAULT, DATE_NONE};
 	}
 	plan_t *p = plan_compute(cat, c, 20000);
 	assert_int_equal(p->n_tasks, 4);

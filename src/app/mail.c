@@ -290,7 +290,7 @@ static bool send_once(const mail_cfg *cfg, const char *to, const buf_t *msg, cha
 		long code = 0;
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 		if (code)
-			snprintf(err, 256, "relay answered %ld: %s", code, *errbuf ? errbuf : curl_easy_strerror(rc));
+			snprintf(err, 256, "relay answered %ld: %.200s", code, *errbuf ? errbuf : curl_easy_strerror(rc));
 		else
 			snprintf(err, 256, "%s", *errbuf ? errbuf : curl_easy_strerror(rc));
 	}

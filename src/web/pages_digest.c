@@ -40,7 +40,7 @@ void h_digest(req_t *r)
 	hp(r, "<p class=\"lead\">%s</p>",
 	   T(r, "期限切れか2週間以内が期限のタスクを持つ人に、毎週1回メールでお知らせします（メールアドレスを登録した人だけ）。",
 	     "Once a week, everyone who owns a task that is overdue or due within two weeks gets a mail (people with an e-mail address)."));
-	char hh[8];
+	char hh[16];
 	snprintf(hh, sizeof hh, "%02d:00", sc.hour);
 	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s <strong>%s %s %s</strong> %s</p>", T(r, "送る日時", "When it is sent"),
 	   T(r, "次のお知らせ:", "Next digest:"), date_str(r, next), day_name(r, sc.day), hh,

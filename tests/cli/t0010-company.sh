@@ -156,7 +156,7 @@ refused "learning add: unknown person" "learning add:" learning add 1 p77 res-ip
 
 # ---- tasks ----
 expect_rc "task assign exits 0" 0 task assign 1 task-1-1 p1 --due 2026-12-31
-json_check "task list shows the owner and due date" 'd["tasks"] == [{"id": "task-1-1", "step": 1, "owner": "p1", "due": "2026-12-31", "status": "todo", "overdue": False}]' --json task list 1
+json_check "task list shows the owner and due date" 'd["tasks"] == [{"id": "task-1-1", "step": 1, "owner": "p1", "due": "2026-12-31", "status": "todo", "overdue": False, "recur": "none", "last_done": None}]' --json task list 1
 expect_rc "task assign a second task" 0 task assign 1 task-1-2 p2 --status doing
 json_check "task list --person filters by owner" '[t["id"] for t in d["tasks"]] == ["task-1-2"]' --json task list 1 --person p2
 json_check "task list --all lists the 16 tasks" 'len(d["tasks"]) == 16' --json task list 1 --all

@@ -61,6 +61,7 @@ static void changes_since(store_t *s, const m_company *co, const char *person, d
 			*slot = rows[i];
 		}
 	}
+	free(rows);   /* the rows' strings live in ar */
 	errs_free(&e);
 }
 

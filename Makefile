@@ -88,7 +88,7 @@ san:
 check:
 	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
-	@sh tests/run.sh build build-san
+	@sh tests/run.sh build build-san build@pg
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@mkdir -p $(dir $@)

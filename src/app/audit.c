@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/summary.h"
 #include "exchange/doc.h"
 #include "store/store.h"
 
@@ -65,7 +66,8 @@ bool audit_save(store_t *s, const catalog *cat, const audit_who *w, m_company *c
 		errs_add(errs, "company", "was changed by someone else since it was read; nothing was saved, please try again");
 		ok = false;
 	}
-	ok = ok && audit_company(s, cat, w, c->id, before, c, errs) && store_company_save(s, c, errs);
+	ok = ok && audit_company(s, cat, w, c->id, before, c, errs) && store_company_save(s, c, errs) &&
+	     summary_update(s, cat, c, errs);
 	company_free(before);
 	if (!ok) {
 		if (!errs->n)

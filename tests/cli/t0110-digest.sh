@@ -9,7 +9,7 @@
 . "$TOP/tests/cli/lib.sh"
 SINK="$TOP/tests/tools/smtp_sink.py"
 PIDS=""
-trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; cleanup' EXIT
 
 # start_sink NAME [OPTIONS]: a sink writing to $WORK/NAME, its port in $PORT.
 start_sink() {
@@ -138,7 +138,8 @@ refused "task update refuses an unknown recurrence" "task update: --recur" task 
 
 # The schedule: two servers on one new database send each digest once;
 # a restarted server does not send again.
-export SECSTEP_DB="$WORK/serve.db" SECSTEP_SCHEDULE_SECONDS=1
+SECSTEP_DB=$(new_db serve)
+export SECSTEP_DB SECSTEP_SCHEDULE_SECONDS=1
 expect_rc "import into the servers' database" 0 import "$WORK/co.json"
 json_check "digest schedule shows the default: Monday 08:00 Asia/Tokyo" \
 	'd["day"] == "mon" and d["hour"] == 8 and d["time_zone"] == "Asia/Tokyo"' --json digest schedule 1

@@ -43,7 +43,8 @@ for spec in "$@"; do
 	if [ "$spec" != "$build" ]; then
 		prefix="pg: "
 		pgdir=$(mktemp -d)
-		if url=$(sh "$top/scripts/pg-test.sh" start "$pgdir/cluster" 2>"$log.out"); then
+		# SECSTEP_PG_PORT: another port when several check runs share a machine
+		if url=$(sh "$top/scripts/pg-test.sh" start "$pgdir/cluster" ${SECSTEP_PG_PORT:-} 2>"$log.out"); then
 			export SECSTEP_TEST_DB="$url"
 		else
 			echo "not ok - pg: a PostgreSQL cluster for the tests could not start" | tee -a "$log"

@@ -41,8 +41,9 @@ typedef struct {
 /* The effective answer of a checkpoint in a diagnosis: its own answer when
  * given, else the roll-up of its questions once all are answered. */
 answer_t checkpoint_answer(const catalog *cat, const m_diagnosis *d, const cat_checkpoint *cp);
-/* Roll-up of question answers: all na → na; all yes/na → yes; any unknown →
- * unknown; all no/na → no; otherwise partial.  ANS_NONE if any is missing. */
+/* Roll-up of question answers: all na → na; all yes/na → yes; all no/na →
+ * no; any yes or partial → partial; otherwise (no and unknown) unknown.
+ * ANS_NONE if any is missing. */
 answer_t rollup(const answer_t *a, size_t n);
 int sd_points(answer_t a);
 

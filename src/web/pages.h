@@ -29,12 +29,23 @@ void h_onboard_diagnosis_post(req_t *r);
 void h_diagnosis(req_t *r);
 void h_diagnosis_post(req_t *r);
 void h_result(req_t *r);
+/* The self-check item asked by the same checkpoint question, or NULL
+ * (its answer is recorded for both). */
+const char *sd_twin_of_question(const char *question);
 /* pages_dashboard.c */
 void h_dashboard(req_t *r);
 /* pages_plan.c */
 void h_plan(req_t *r);
 void h_task_post(req_t *r);
+void h_tasks_post(req_t *r);
 void h_appoint_post(req_t *r);
+/* The plan page, with input errors (NULL for none) above the tasks. */
+void plan_page(req_t *r, const errs_t *e);
+/* The appoint form (candidate pre-selected, "assign the open tasks" on);
+ * back = "welcome" ends onboarding on the plan's "this week". */
+void appoint_form(req_t *r, const plan_t *p, const char *back);
+/* The diagnosis page part and anchor where a checkpoint is answered. */
+const char *cp_diagnosis_link(req_t *r, const cat_checkpoint *cp);
 /* pages_people.c */
 void h_people(req_t *r);
 void h_people_post(req_t *r);

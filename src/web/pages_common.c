@@ -81,6 +81,10 @@ int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck)
 			const char *v = form(r, cp->questions[q].id);
 			if (v && answer_parse(v, &a)) {
 				diag_set(co, d, cp->questions[q].id, a);
+				/* one answer serves the self-check item that asks the same */
+				const char *twin = sd_twin_of_question(cp->questions[q].id);
+				if (twin)
+					diag_set(co, d, twin, a);
 				any = true;
 				n++;
 			}

@@ -75,5 +75,7 @@ const route_t routes[] = {
 	{"GET", "/api/v1/companies/:company/plan", ACC_READ, API, api_plan},
 	{"POST", "/api/v1/companies/:company/tasks/:task", ACC_WRITE, API, api_task},
 	{"POST", "/api/v1/companies/:company/diagnosis", ACC_WRITE, API, api_diagnosis},
+	/* issue 11: the plan in one form, editing assets and register records */
+	{"POST", "/c/:company/tasks", ACC_WRITE, C, h_tasks_post},
 	{NULL, NULL, ACC_PUBLIC, 0, NULL},
 };

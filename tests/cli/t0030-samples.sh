@@ -90,7 +90,7 @@ expect_json "company list has the four samples with their STEPs" \
 expect_rc "status A" 0 status "$ID_a" --json
 expect_json "A is before STEP1, working on STEP1" 'd["current_step"] == 0 and d["working_step"] == 1'
 expect_json "A: every STEP1 checkpoint is unmet" 'd["unmet"][:3] == ["cp-1-1", "cp-1-2", "cp-1-3"] and len(d["unmet"]) == 14'
-expect_json "A: cp-1-1 rolls up from its questions (one unknown)" '[c["answer"] for c in d["checkpoints"] if c["id"] == "cp-1-1"] == ["unknown"]'
+expect_json "A: cp-1-1 rolls up from its questions (partly, one unknown: partly)" '[c["answer"] for c in d["checkpoints"] if c["id"] == "cp-1-1"] == ["partial"]'
 expect_json "A: no self-diagnosis score" 'd["self_diagnosis"]["score"] is None and d["self_diagnosis"]["band"] is None'
 expect_json "A: short of one officer" 'd["staffing"] == {"step": 1, "needs": {"officer": 1}, "has": {"officer": 0}, "short": ["officer"]}'
 expect_json "A: no SECURITY ACTION star yet" 'd["security_action"] == {"one_star": False, "two_star": False}'
@@ -134,7 +134,7 @@ expect_rc "status C" 0 status "$ID_c" --json
 expect_json "C meets STEP1-2, working on STEP3" 'd["current_step"] == 2 and d["working_step"] == 3'
 expect_json "C: STEP3-4 unmet" 'd["unmet"] == ["cp-3-1", "cp-3-2", "cp-3-3", "cp-3-4", "cp-4-1", "cp-4-2", "cp-4-3", "cp-4-4"]'
 expect_json "C: checkpoints roll up from the questions" \
-	'{c["id"]: c["answer"] for c in d["checkpoints"]} == {"cp-1-1": "yes", "cp-1-2": "yes", "cp-1-3": "yes", "cp-2-1": "yes", "cp-2-2": "yes", "cp-2-3": "yes", "cp-3-1": "partial", "cp-3-2": "partial", "cp-3-3": "partial", "cp-3-4": "partial", "cp-4-1": "partial", "cp-4-2": "unknown", "cp-4-3": "no", "cp-4-4": "no"}'
+	'{c["id"]: c["answer"] for c in d["checkpoints"]} == {"cp-1-1": "yes", "cp-1-2": "yes", "cp-1-3": "yes", "cp-2-1": "yes", "cp-2-2": "yes", "cp-2-3": "yes", "cp-3-1": "partial", "cp-3-2": "partial", "cp-3-3": "partial", "cp-3-4": "partial", "cp-4-1": "partial", "cp-4-2": "partial", "cp-4-3": "no", "cp-4-4": "no"}'
 expect_json "C: self-diagnosis 77 (70-99), unknown sd-23" \
 	'd["self_diagnosis"]["score"] == 77 and d["self_diagnosis"]["band"] == "70-99" and d["self_diagnosis"]["unknown"] == ["sd-23"]'
 expect_json "C: short of a dedicated officer and a lead" \

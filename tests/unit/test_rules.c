@@ -99,12 +99,14 @@ static void question_rollup(void **state)
 	(void)state;
 	answer_t yes[] = {ANS_YES, ANS_YES}, mix[] = {ANS_YES, ANS_NO}, nas[] = {ANS_NA, ANS_NA},
 		 yna[] = {ANS_YES, ANS_NA}, unk[] = {ANS_YES, ANS_UNKNOWN}, no[] = {ANS_NO, ANS_NA},
-		 miss[] = {ANS_YES, ANS_NONE};
+		 miss[] = {ANS_YES, ANS_NONE}, ypu[] = {ANS_YES, ANS_PARTIAL, ANS_UNKNOWN}, nu[] = {ANS_NO, ANS_UNKNOWN};
 	assert_int_equal(rollup(yes, 2), ANS_YES);
 	assert_int_equal(rollup(mix, 2), ANS_PARTIAL);
 	assert_int_equal(rollup(nas, 2), ANS_NA);
 	assert_int_equal(rollup(yna, 2), ANS_YES);
-	assert_int_equal(rollup(unk, 2), ANS_UNKNOWN);
+	assert_int_equal(rollup(unk, 2), ANS_PARTIAL);   /* something is in place */
+	assert_int_equal(rollup(ypu, 3), ANS_PARTIAL);
+	assert_int_equal(rollup(nu, 2), ANS_UNKNOWN);
 	assert_int_equal(rollup(no, 2), ANS_NO);
 	assert_int_equal(rollup(miss, 2), ANS_NONE);
 

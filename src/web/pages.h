@@ -82,6 +82,8 @@ void h_register_remove_post(req_t *r);
 void h_assets(req_t *r);
 void h_assets_post(req_t *r);
 void h_assets_remove_post(req_t *r);
+void h_asset(req_t *r);
+void h_asset_post(req_t *r);
 /* pages_account.c */
 void h_account(req_t *r);
 void h_token_post(req_t *r);
@@ -116,6 +118,11 @@ const char *date_str(req_t *r, date_t d);   /* "" for DATE_NONE */
 void people_options(req_t *r, const char *selected, bool allow_none);
 /* Answer radios for one item (name = item id). */
 void answer_radios(req_t *r, const char *name, answer_t cur, bool with_na);
+/* A destructive action behind a second step, without script: "label"
+ * opens a short warning with the real button (POST to action, with one
+ * optional hidden field).  Every text names what is removed. */
+void confirm_form(req_t *r, const char *action, const char *label, const char *warning, const char *button,
+		  const char *name, const char *value);
 /* Applies the posted answers of the items on the page to a new (or today's)
  * diagnosis.  Returns the number of answers read. */
 int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck);

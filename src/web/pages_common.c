@@ -107,3 +107,14 @@ bool can_write(const req_t *r)
 {
 	return r->role == ROLE_OWNER || r->role == ROLE_OFFICER;
 }
+
+void confirm_form(req_t *r, const char *action, const char *label, const char *warning, const char *button,
+		  const char *name, const char *value)
+{
+	hp(r, "<details class=\"confirm\"><summary>%s</summary><div class=\"confirm-box\"><p>%s</p>"
+	      "<form method=\"post\" action=\"%s\">", label, warning, action);
+	csrf_field(r);
+	if (name)
+		hp(r, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", name, value);
+	hp(r, "<button type=\"submit\" class=\"danger\">%s</button></form></div></details>", button);
+}

@@ -77,5 +77,7 @@ const route_t routes[] = {
 	{"POST", "/api/v1/companies/:company/diagnosis", ACC_WRITE, API, api_diagnosis},
 	/* issue 11: the plan in one form, editing assets and register records */
 	{"POST", "/c/:company/tasks", ACC_WRITE, C, h_tasks_post},
+	{"GET", "/c/:company/assets/:asset", ACC_READ, C, h_asset},
+	{"POST", "/c/:company/assets/:asset", ACC_WRITE, C, h_asset_post},
 	{NULL, NULL, ACC_PUBLIC, 0, NULL},
 };

@@ -78,6 +78,8 @@ void h_registers(req_t *r);
 void h_register(req_t *r);
 void h_register_post(req_t *r);
 void h_register_remove_post(req_t *r);
+void h_record(req_t *r);
+void h_record_post(req_t *r);
 /* pages_assets.c */
 void h_assets(req_t *r);
 void h_assets_post(req_t *r);

@@ -25,11 +25,13 @@ static void help_page(req_t *r, const errs_t *e)
 	if (!n)
 		hp(r, "<p class=\"muted\">%s</p>", T(r, "まだ記録がありません。", "Nothing recorded yet."));
 	else {
-		hp(r, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "日付", "Date"),
-		   T(r, "相談先", "With"), T(r, "内容", "Topic"), T(r, "記録した人", "By"));
+		const char *l_date = T(r, "日付", "Date"), *l_with = T(r, "相談先", "With"), *l_topic = T(r, "内容", "Topic"), *l_by = T(r, "記録した人", "Recorded by");
+		hp(r, "<table class=\"cards\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		   l_date, l_with, l_topic, l_by);
 		for (size_t i = 0; i < n; i++)
-			hp(r, "<tr><td>%s</td><td>%s</td><td><strong>%s</strong><div class=\"small\">%s</div></td><td>%s</td></tr>", rows[i].date,
-			   rows[i].partner, rows[i].topic, rows[i].notes, rows[i].author);
+			hp(r, "<tr><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\"><strong>%s</strong><div class=\"small\">%s</div></td>"
+			      "<td data-label=\"%s\">%s</td></tr>", l_date, rows[i].date, l_with, rows[i].partner, l_topic, rows[i].topic, rows[i].notes,
+			   l_by, rows[i].author);
 		HL(r, "</tbody></table>");
 	}
 	hp(r, "<h3>%s</h3>", T(r, "記録を追加", "Add to the log"));

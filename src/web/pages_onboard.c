@@ -7,9 +7,7 @@
 #include "exchange/doc.h"
 #include "web/pages.h"
 
-#define QUICK_ROWS 8
-
-static const char *const adjacent[] = {"web", "it_dept", "pc_rollout", "supervisor", "disaster_prep", "general_affairs"};
+#define QUICK_ROWS 6
 
 void h_onboard_people(req_t *r)
 {
@@ -26,21 +24,22 @@ void h_onboard_people(req_t *r)
 	}
 	hp(r, "<form method=\"post\" action=\"/c/%lld/onboard/people\">", (long long)r->company_id);
 	csrf_field(r);
-	hp(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "名前", "Name"),
-	   T(r, "部署", "Department"), T(r, "関係する経験", "Related experience"),
-	   T(r, "やってみたい", "Volunteers"));
 	for (int i = 0; i < QUICK_ROWS; i++) {
-		hp(r, "<tr><td><input type=\"text\" name=\"name%d\" aria-label=\"%s %d\" maxlength=\"200\"></td>", i,
-		   T(r, "名前", "Name"), i + 1);
-		hp(r, "<td><input type=\"text\" name=\"dept%d\" aria-label=\"%s %d\" maxlength=\"200\"></td><td class=\"checks\">", i,
-		   T(r, "部署", "Department"), i + 1);
-		for (size_t k = 0; k < ARRAY_LEN(adjacent); k++)
-			hp(r, "<label><input type=\"checkbox\" name=\"exp%d\" value=\"%s\"> %s</label>", i, adjacent[k],
-			   exp_name(r, adjacent[k]));
-		hp(r, "</td><td><label><input type=\"checkbox\" name=\"vol%d\" value=\"1\"> %s</label></td></tr>", i,
-		   T(r, "希望", "yes"));
+		hp(r, "<fieldset class=\"person-row\"><legend>%s%d%s</legend><div class=\"pair\"><div><label for=\"name%d\">%s</label>"
+		      "<input type=\"text\" id=\"name%d\" name=\"name%d\" maxlength=\"200\" autocomplete=\"off\"></div>",
+		   T(r, "", "Person "), i + 1, T(r, "人目", ""), i, T(r, "名前", "Name"), i, i);
+		hp(r, "<div><label for=\"dept%d\">%s</label><input type=\"text\" id=\"dept%d\" name=\"dept%d\" maxlength=\"200\" autocomplete=\"off\"></div></div>",
+		   i, T(r, "部署", "Department"), i, i);
+		hp(r, "<fieldset class=\"checks\"><legend>%s%d%s</legend>", T(r, "関係する経験（", "Related experience (person "), i + 1,
+		   T(r, "人目・あてはまるものだけ）", ", only what applies)"));
+		for (size_t k = 0; k < r->cat->n_experience; k++)
+			hp(r, "<label><input type=\"checkbox\" name=\"exp%d\" value=\"%s\"> %s</label>", i, r->cat->experience[k].id,
+			   TX(r, r->cat->experience[k].name));
+		hp(r, "</fieldset><label class=\"check\"><input type=\"checkbox\" name=\"vol%d\" value=\"1\"> %s</label></fieldset>", i,
+		   T(r, "セキュリティの仕事をやってみたい（希望者）", "Would like to do security work (volunteer)"));
 	}
-	hp(r, "</tbody></table></div><p class=\"row\"><button type=\"submit\">%s</button> <a href=\"/c/%lld/onboard/diagnosis\">%s</a></p></form></section>",
+	hp(r, "<p class=\"small muted\">%s</p><div class=\"savebar\"><button type=\"submit\">%s</button><a href=\"/c/%lld/onboard/diagnosis\">%s</a></div></form></section>",
+	   T(r, "もっといる場合は、あとから「人」のページで追加できます。", "More people can be added later on the People page."),
 	   T(r, "登録して次へ：診断", "Save and continue: diagnosis"), (long long)r->company_id,
 	   T(r, "あとで登録する", "Skip for now"));
 	page_end(r);

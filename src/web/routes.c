@@ -79,5 +79,7 @@ const route_t routes[] = {
 	{"POST", "/c/:company/tasks", ACC_WRITE, C, h_tasks_post},
 	{"GET", "/c/:company/assets/:asset", ACC_READ, C, h_asset},
 	{"POST", "/c/:company/assets/:asset", ACC_WRITE, C, h_asset_post},
+	{"GET", "/c/:company/registers/:kind/:key", ACC_READ, C, h_record},
+	{"POST", "/c/:company/registers/:kind/:key", ACC_WRITE, C, h_record_post},
 	{NULL, NULL, ACC_PUBLIC, 0, NULL},
 };

@@ -84,7 +84,7 @@ static void plan_week(req_t *r, const plan_t *p)
 	for (size_t i = 0; i < p->n_tasks; i++)
 		unowned += !p->tasks[i].owner && p->tasks[i].status != TASK_DONE;
 	if (unowned && shown < 4) {
-		hp(r, "<li><a href=\"#tasks\">%s%zu%s</a></li>", T(r, "担当と期限が決まっていないタスクが ", "Give an owner and a due date to the "), unowned,
+		hp(r, "<li><a href=\"#tasks\">%s%zu%s</a></li>", T(r, "担当と期限が決まっていないタスクが ", "Assign someone and a due date to the "), unowned,
 		   T(r, " 件あります。決めて保存します", " tasks that have none"));
 		shown++;
 	}
@@ -224,13 +224,13 @@ void plan_page(req_t *r, const errs_t *e)
 		hp(r, "<p class=\"muted\">%s</p>", T(r, "いまお願いしているタスクはありません。", "No tasks for you right now."));
 	if (editable)
 		hp(r, "<div class=\"savebar\"><button type=\"submit\">%s</button><span class=\"small muted\">%s</span></div></form>",
-		   T(r, "タスクをまとめて保存", "Save all tasks"), T(r, "担当・期限・状況の変更を一度に保存します。", "Saves every owner, date and status above at once."));
+		   T(r, "タスクをまとめて保存", "Save all tasks"), T(r, "担当・期限・状況の変更を一度に保存します。", "Saves every assignee, date and status above at once."));
 	if (p->single_owner)
 		hp(r, "<p class=\"warnbox\">%s%s%s</p>", T(r, "兼務の ", "One part-time person, "), p->single_owner->name,
 		   T(r, " さん一人がすべてのタスクを持っています。休んだときに止まらないよう、副担当を決めましょう。",
 		     ", holds every task. Name a deputy so the work does not stop when they are away."));
 	if (!r->co->n_people)
-		hp(r, "<p class=\"muted\">%s <a href=\"/c/%lld/people\">%s</a></p>", T(r, "担当を選ぶには、まず社員を登録します。", "To choose owners, first register your people."),
+		hp(r, "<p class=\"muted\">%s <a href=\"/c/%lld/people\">%s</a></p>", T(r, "担当を選ぶには、まず社員を登録します。", "To assign tasks, first register your people."),
 		   id, T(r, "社員を登録する", "Register your people"));
 	HL(r, "</section>");
 

@@ -78,10 +78,11 @@ static void parts_nav(req_t *r, const m_diagnosis *d, int at, const char *base)
 	for (int i = 0; i < N_PARTS; i++) {
 		int a, t;
 		part_count(r, d, i, &a, &t);
-		hp(r, "<li><a href=\"%s?part=%s\"%s><strong>%s</strong><span class=\"count\">%s%d / %d%s</span>"
-		      "<span class=\"meter\" aria-hidden=\"true\"><i class=\"w%d\"></i></span></a></li>",
-		   base, parts[i].id, i == at ? " aria-current=\"step\"" : "", T(r, parts[i].ja, parts[i].en), T(r, "回答済み ", "answered "), a, t, "",
-		   t ? (100 * a / t + 5) / 10 * 10 : 0);
+		hp(r, "<li><a href=\"%s?part=%s\"", base, parts[i].id);
+		if (i == at)
+			HL(r, " aria-current=\"step\"");
+		hp(r, "><strong>%s</strong><span class=\"count\">%s%d / %d</span><span class=\"meter\" aria-hidden=\"true\"><i class=\"w%d\"></i></span></a></li>",
+		   T(r, parts[i].ja, parts[i].en), T(r, "回答済み ", "answered "), a, t, t ? (100 * a / t + 5) / 10 * 10 : 0);
 	}
 	HL(r, "</ol></nav>");
 }

@@ -131,6 +131,12 @@ test('an adviser reads their company and gets 404 for another one', { timeout: h
   const members = await h.goto(page, `${server.base}/c/${id1}/members`);
   assert.equal(members.status(), 403, 'accounts are for the owner only');
 
+  // the diagnosis reads as answers, not as a form that cannot be saved
+  await h.goto(page, `${server.base}/c/${id1}/diagnosis?part=step1`);
+  assert.equal(await page.locator('main input[type=radio]').count(), 0, 'an adviser sees no answer buttons');
+  assert.equal(await page.locator('main form[action$="/diagnosis"]').count(), 0, 'and no diagnosis form');
+  assert.match(await page.locator('.question#cp-1-1-q1').innerText(), /答え: /, 'each question shows its answer');
+
   // reading is not writing: the plan's task form is refused
   await h.goto(page, `${server.base}/c/${id1}/plan`);
   assert.equal(await page.locator('#owner-task-1-3').count(), 0, 'an adviser sees no task form');

@@ -264,6 +264,26 @@ bool store_consult_add(store_t *s, int64_t company, const char *date, const char
 	return run(s, st, errs);
 }
 
+bool store_consult_update(store_t *s, int64_t company, int64_t id, const char *date, const char *partner,
+			  const char *topic, const char *notes, bool *found, errs_t *errs)
+{
+	*found = false;
+	sqlite3_stmt *st = q(s, "UPDATE consultation SET date = ?, partner = ?, topic = ?, notes = ? "
+			       "WHERE company_id = ? AND id = ?", errs);
+	if (!st)
+		return false;
+	bind_text(st, 1, date);
+	bind_text(st, 2, partner);
+	bind_text(st, 3, topic);
+	bind_text(st, 4, notes);
+	sqlite3_bind_int64(st, 5, company);
+	sqlite3_bind_int64(st, 6, id);
+	if (!run(s, st, errs))
+		return false;
+	*found = sqlite3_changes(s->db) > 0;
+	return true;
+}
+
 bool store_consult_list(store_t *s, int64_t company, consult_row **out, size_t *n, errs_t *errs)
 {
 	*out = NULL;

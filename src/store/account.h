@@ -70,6 +70,10 @@ typedef struct {
 bool store_consult_add(store_t *s, int64_t company, const char *date, const char *partner,
 		       const char *topic, const char *notes, const char *author, errs_t *errs);
 bool store_consult_list(store_t *s, int64_t company, consult_row **out, size_t *n, errs_t *errs);
+/* Changes one entry of the company's log; *found is false when the
+ * company has no entry id. */
+bool store_consult_update(store_t *s, int64_t company, int64_t id, const char *date, const char *partner,
+			  const char *topic, const char *notes, bool *found, errs_t *errs);
 
 /* Calendar feeds: secret links to a company's (or one person's) dates. */
 typedef struct {

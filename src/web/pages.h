@@ -65,6 +65,8 @@ void h_members_post(req_t *r);
 void h_learning(req_t *r);
 void h_help(req_t *r);
 void h_help_post(req_t *r);
+void h_help_entry(req_t *r);
+void h_help_entry_post(req_t *r);
 void h_brief(req_t *r);
 void h_reference(req_t *r);
 /* pages_policy.c */

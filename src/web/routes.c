@@ -81,5 +81,7 @@ const route_t routes[] = {
 	{"POST", "/c/:company/assets/:asset", ACC_WRITE, C, h_asset_post},
 	{"GET", "/c/:company/registers/:kind/:key", ACC_READ, C, h_record},
 	{"POST", "/c/:company/registers/:kind/:key", ACC_WRITE, C, h_record_post},
+	{"GET", "/c/:company/help/log/:entry", ACC_READ, C, h_help_entry},
+	{"POST", "/c/:company/help/log/:entry", ACC_READ, C, h_help_entry_post},
 	{NULL, NULL, ACC_PUBLIC, 0, NULL},
 };

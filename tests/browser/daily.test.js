@@ -172,3 +172,22 @@ test('the printed plan keeps who, when and status', { timeout: h.TIMEOUT }, asyn
   assert.equal(pdf.status(), 200);
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
 });
+
+test('a consultation log entry can be edited', { timeout: h.TIMEOUT }, async () => {
+  await h.goto(page, `${base}/help`);
+  await page.fill('#partner', '商工会議所');
+  await page.fill('#topic', '基本方針の相談');
+  await h.submit(page, page.getByRole('button', { name: '記録する' }));
+  await h.submit(page, page.getByRole('link', { name: /^変更\s*: .*基本方針の相談$/ }));
+  assert.match(page.url(), /\/help\/log\/\d+$/);
+  assert.equal(await page.locator('#topic').inputValue(), '基本方針の相談');
+  // an empty topic: the browser refuses it itself (required), the server too
+  const csrf = await h.csrfToken(page);
+  const r = await page.context().request.post(page.url(), { form: { csrf, date: '2026-11-25', partner: '商工会議所', topic: '' }, maxRedirects: 0 });
+  assert.equal(r.status(), 400, 'an empty topic is refused');
+  await page.fill('#topic', '基本方針の相談（2回目）');
+  await h.submit(page, page.getByRole('button', { name: '変更を保存する' }));
+  const log = await h.mainText(page);
+  assert.match(log, /基本方針の相談（2回目）/);
+  assert.equal(await page.locator('table.cards tbody tr').count(), 1, 'edited, not added');
+});

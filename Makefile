@@ -23,7 +23,7 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 CATALOG := $(sort $(wildcard catalog/*.json))
-LIB_SRC := $(wildcard src/base/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
+LIB_SRC := $(wildcard src/base/*.c src/app/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 GEN_SRC := $(BUILD)/gen/catalog_data.c
 WEB_ASSETS := $(sort $(wildcard web/static/*))
@@ -33,7 +33,14 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-one san clean bench
-all: $(BUILD)/secstep
+all: $(BUILD)/secstep $(BUILD)/routes.ok
+
+# Every route says who may use it (src/web/routes.expect); the build stops
+# when one does not.
+$(BUILD)/routes.ok: src/web/routes.c src/web/routes.expect tools/routecheck.sh
+	@mkdir -p $(dir $@)
+	@sh tools/routecheck.sh src/web/routes.c src/web/routes.expect
+	@touch $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

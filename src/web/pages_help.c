@@ -43,9 +43,9 @@ static void help_page(req_t *r, const errs_t *e)
 {
 	long long id = (long long)r->company_id;
 	errs_t le = ERRS_INIT;
-	consult_row *rows;
-	size_t n;
-	store_consult_list(r->store, r->company_id, &rows, &n, &le);
+	consult_row *rows = NULL;
+	size_t n = 0;
+	store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &le);
 	page_begin(r, T(r, "外部の力", "Outside help"), NAV_HELP);
 	hp(r, "<h1>%s</h1><p class=\"lead\">%s</p>", T(r, "外部の力を借りる", "Getting outside help"),
 	   T(r, "社内だけで難しいことは、付き合いのあるITベンダー、商工会・商工会議所、IPA の相談窓口に相談しましょう。",
@@ -88,13 +88,14 @@ void h_help_post(req_t *r)
 {
 	errs_t e = ERRS_INIT;
 	check_log(r, &e);
-	if (!e.n && !store_consult_add(r->store, r->company_id, form(r, "date"), form(r, "partner"), form(r, "topic"), form(r, "notes"),
-				       r->account_name, &e))
+	const char *date = form(r, "date"), *partner = form(r, "partner"), *topic = form(r, "topic");
+	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, form(r, "notes"), r->account_name, false, &e))
 		errs_add(&e, T(r, "記録", "Log"), "%s", T(r, "保存できませんでした", "could not be saved"));
 	if (e.n) {
 		r->status = 400;
 		help_page(r, &e);
 	} else {
+		web_audit(r, r->company_id, 0, "consultation.add", topic, json_pack("{s:s, s:s}", "date", date, "partner", partner));
 		redirect(r, "/c/%lld/help?saved=1", (long long)r->company_id);
 	}
 	errs_free(&e);
@@ -109,7 +110,7 @@ static bool path_entry(req_t *r, consult_row *out)
 	size_t n = 0;
 	bool found = false;
 	const char *want = param(r, "entry");
-	store_consult_list(r->store, r->company_id, &rows, &n, &e);
+	store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &e);
 	for (size_t i = 0; i < n && want; i++) {
 		char idtext[24];
 		snprintf(idtext, sizeof idtext, "%lld", (long long)rows[i].id);
@@ -165,6 +166,9 @@ void h_help_entry_post(req_t *r)
 		entry_page(r, c, &e);
 		r->status = 400;
 	} else {
+		web_audit(r, r->company_id, 0, "consultation.edit", form(r, "topic"),
+			  json_pack("{s:s, s:s, s:s, s:s}", "date", c->date, "partner", c->partner, "new_date", form(r, "date"), "new_partner",
+				    form(r, "partner")));
 		redirect(r, "/c/%lld/help?saved=1", (long long)r->company_id);
 	}
 	errs_free(&e);

@@ -201,7 +201,9 @@ static void part_form(req_t *r, const m_diagnosis *d, int part, bool onboarding)
 				   T(r, parts[nx].ja, parts[nx].en));
 			hp(r, "<button type=\"submit\" class=\"%s\">%s</button>", nx >= 0 ? "secondary" : "", T(r, "保存する", "Save"));
 		}
-		hp(r, "<span class=\"small muted\">%s</span></div></form>", T(r, "わからないものは「わからない」で大丈夫です。", "\"Don't know\" is a fine answer."));
+		hp(r, "<span class=\"small muted\" role=\"status\" data-dirty=\"%s\">%s</span></div></form>",
+		   T(r, "まだ保存していない答えがあります。", "There are answers not saved yet."),
+		   T(r, "わからないものは「わからない」で大丈夫です。", "\"Don't know\" is a fine answer."));
 	}
 	HL(r, "</section>");
 }

@@ -137,3 +137,25 @@ test('setup link to a plan with every task owned and dated: ≤ 6 pages, ≤ 40 
   assert.equal(still.tasks.find((t) => t.id === 'task-1-1').owner, 'p1', 'nothing written when one field is wrong');
   h.noProblems(seen.errors, 'script errors');
 });
+
+test('the plan says when a change is not saved yet (with script), and the page works without script', { timeout: h.TIMEOUT }, async () => {
+  const id = 1;
+  await h.goto(page, `${server.base}/c/${id}/plan`);
+  const note = page.locator('.savebar [data-dirty]');
+  assert.doesNotMatch(await note.innerText(), /保存していない/);
+  await page.selectOption('#status-task-1-4', 'doing');
+  assert.match(await note.innerText(), /まだ保存していない変更があります/);
+  // without JavaScript: the same one form saves
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  try {
+    const p2 = await ctx.newPage();
+    await h.login(p2, server.base, 'yamada@example.jp');
+    await h.goto(p2, `${server.base}/c/${id}/plan`);
+    await p2.selectOption('#status-task-1-4', 'done');
+    await h.submit(p2, p2.getByRole('button', { name: 'タスクをまとめて保存' }));
+    assert.match(p2.url(), /\/plan\?saved=1/);
+    assert.equal(await p2.locator('#status-task-1-4').inputValue(), 'done');
+  } finally {
+    await ctx.close();
+  }
+});

@@ -35,7 +35,12 @@ function importSample(db, env, name) {
 }
 
 before(async () => {
-  server = await h.startServer({ prepare: (db, env) => { importSample(db, env, 'company-c.json'); } });
+  server = await h.startServer({
+    prepare: (db, env) => {
+      importSample(db, env, 'company-c.json');
+      execFileSync(h.BIN, ['body', 'add', '山田商工会議所'], { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+    },
+  });
   browser = await h.launchBrowser();
   // axe is injected as a script: the pages' CSP (rightly) forbids that
   ctx = await browser.newContext({ bypassCSP: true });
@@ -54,9 +59,24 @@ const C = '/c/1';
 const COMPANY_PAGES = ['', '/profile', '/plan', '/people', '/people/p1', '/learning', '/diagnosis', '/diagnosis?part=step3',
   '/diagnosis?part=organization', '/policy', '/registers', '/registers/organisation', '/registers/suppliers',
   '/registers/contacts', '/registers/systems', '/registers/drills', '/registers/incidents', '/assets', '/help',
-  '/help/brief', '/reference', '/export', '/members', '/me', '/onboard/people', '/onboard/diagnosis', '/onboard/result']
+  '/help/brief', '/reference', '/export', '/members', '/audit', '/advice', '/me', '/onboard/people', '/onboard/diagnosis',
+  '/onboard/result', '/assets/a1', '/registers/suppliers/s1', '/help/log/1']
   .map((p) => C + p);
-const OTHER_PAGES = ['/', '/account', '/c/new'];
+const OTHER_PAGES = ['/', '/account', '/c/new', '/admin', '/admin/audit', '/admin/bodies/1'];
+
+// An asset, a supplier and a consultation, so their edit pages exist.
+async function addRecords() {
+  await h.goto(page, `${server.base}${C}/assets`);
+  await page.fill('#name', '顧客台帳');
+  await h.submit(page, page.locator('form[action$="/assets"] button[type=submit]'));
+  await h.goto(page, `${server.base}${C}/registers/suppliers`);
+  await page.fill('#f-name', '山田システム');
+  await h.submit(page, page.locator('form[action$="/registers/suppliers"] button[type=submit]'));
+  await h.goto(page, `${server.base}${C}/help`);
+  await page.fill('#partner', '商工会議所');
+  await page.fill('#topic', '基本方針の相談');
+  await h.submit(page, page.locator('form[action$="/help"] button[type=submit]'));
+}
 
 // axe-core on the open page: the serious and critical violations, one line each.
 async function axeProblems(where) {
@@ -114,6 +134,20 @@ async function check(url, lang, width) {
   if (over.scroll > over.vw)
     problems.push(`${where}: scrolls sideways (${over.scroll} > ${over.vw}): ${over.wide.join(', ')}`);
   problems.push(...await axeProblems(where));
+  // one link text, one destination: the same words never lead to two places
+  const clash = await page.evaluate(() => {
+    const by = new Map();
+    for (const a of document.querySelectorAll('main a[href]')) {
+      const name = (a.getAttribute('aria-label') || a.textContent).replace(/\s+/g, ' ').trim();
+      const href = a.getAttribute('href').replace(/#.*$/, '');
+      if (!by.has(name))
+        by.set(name, new Set());
+      by.get(name).add(href);
+    }
+    return [...by].filter(([, hrefs]) => hrefs.size > 1).map(([name, hrefs]) => `"${name}" → ${[...hrefs].join(', ')}`);
+  });
+  for (const c of clash.slice(0, 3))
+    problems.push(`${where}: one link text for different pages: ${c}`);
   if (width < 500) {
     // tap targets: every visible button, link in the navigation, form
     // control and label of a choice is at least 44 px high
@@ -163,6 +197,24 @@ test('the signed-out pages: setup and sign-in', { timeout: 120000 }, async () =>
   const setupPath = server.setupUrl.replace(server.base, '');
   const problems = await sweep([setupPath, '/login']);
   h.noProblems(problems, 'problems on the signed-out pages');
+  // the focus ring stands out (≥ 3:1) against the white card and the page
+  await h.goto(page, `${server.base}/login`);
+  await page.locator('#login').focus();
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const cs = getComputedStyle(document.activeElement);
+    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), color: cs.outlineColor };
+  });
+  assert.notEqual(ring.style, 'none', 'a focused field has an outline');
+  assert.ok(ring.width >= 2, `the outline is at least 2 px (${ring.width})`);
+  const rgb = ring.color.match(/\d+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+  for (const bg of [[255, 255, 255], [244, 246, 249]]) {
+    const [a, b] = [lum(rgb), lum(bg)];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    assert.ok(ratio >= 3, `focus ring ${ring.color} against rgb(${bg}) is ${ratio.toFixed(2)}:1, under 3:1`);
+  }
   // the language switch of the setup page keeps its token
   await h.goto(page, server.setupUrl);
   const href = await page.locator('a.lang').getAttribute('href');
@@ -172,6 +224,7 @@ test('the signed-out pages: setup and sign-in', { timeout: 120000 }, async () =>
 
 test('every company page: axe, no sideways scrolling, resources, tap targets', { timeout: 600000 }, async () => {
   await h.setupOwner(page, server.setupUrl, { name: '管理 一郎', login: 'admin@example.jp' });
+  await addRecords();
   const problems = await sweep([...OTHER_PAGES, ...COMPANY_PAGES]);
   h.noProblems(problems, `problems on ${COMPANY_PAGES.length + OTHER_PAGES.length} pages × 2 languages × 2 widths`);
 });

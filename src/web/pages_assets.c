@@ -131,6 +131,26 @@ static void assets_page(req_t *r, const errs_t *e)
 		flash(r, "保存しました。", "Saved.");
 	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "リスクの分布", "Heat map"));
 	heat_map(r);
+	/* the bands in words, and what needs a decision */
+	int bands[3] = {0}, undecided = 0;
+	for (size_t i = 0; i < r->co->n_assets; i++) {
+		const m_asset *x = &r->co->assets[i];
+		risk_band_t b = risk_band(risk_value(x), RISK_DEFAULTS);
+		bands[b]++;
+		undecided += b != BAND_LOW && !x->treatment;
+	}
+	hp(r, "</section><section class=\"card\"><h2>%s</h2><dl class=\"facts\"><dt>%s</dt><dd><span class=\"badge bad\">%d</span></dd>"
+	      "<dt>%s</dt><dd><span class=\"badge warn\">%d</span></dd><dt>%s</dt><dd><span class=\"badge good\">%d</span></dd></dl>",
+	   T(r, "リスクの大きさ", "Risk by band"), T(r, "大（6〜9）", "High (6–9)"), bands[BAND_HIGH], T(r, "中（4）", "Medium (4)"), bands[BAND_MEDIUM],
+	   T(r, "小（1〜3）", "Low (1–3)"), bands[BAND_LOW]);
+	if (undecided)
+		hp(r, "<p class=\"warnbox\">%s%d%s</p>", T(r, "大・中のリスクのうち ", ""), undecided,
+		   T(r, " 件は、まだ対応（低減・回避・移転・受容）が決まっていません。各行の「変更」で決めましょう。",
+		     " medium or high risks have no treatment yet (reduce, avoid, transfer, accept): decide it with Edit on each row."));
+	else if (r->co->n_assets)
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "大・中のリスクには、すべて対応が決まっています。", "Every medium or high risk has a treatment."));
+	else
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "まず、守るべき情報資産を下のフォームで登録しましょう。", "Start by adding the information you must protect, below."));
 	const char *l_asset = T(r, "情報資産", "Asset"), *l_imp = T(r, "重要度", "Importance"), *l_lik = T(r, "起こりやすさ", "Likelihood"),
 		   *l_risk = T(r, "リスク値", "Risk"), *l_treat = T(r, "対応（担当・期限）", "Treatment (assigned to, due)");
 	hp(r, "</section></div><section class=\"card\"><table class=\"cards\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">C/I/A</th>"

@@ -297,8 +297,8 @@ void h_result(req_t *r)
 		hp(r, "<p>%s</p>", T(r, "まだ STEP1 の土台がそろっていません。全ての会社がまず取り組む STEP1 から始めましょう。",
 				       "The STEP1 basics are not all in place yet. Start with STEP1, which every company does first."));
 	else
-		hp(r, "<p>%s STEP%d %s%s</p>", T(r, "STEP", "You have reached STEP"), st.current_step,
-		   TX(r, r->cat->steps[st.current_step - 1].title), T(r, " まで達しています。", "."));
+		hp(r, "<p>%sSTEP%d%s%s%s</p>", T(r, "", "You have reached "), st.current_step, T(r, "「", " “"),
+		   TX(r, r->cat->steps[st.current_step - 1].title), T(r, "」まで達しています。", "”."));
 	hp(r, "<p class=\"next\"><strong>%s STEP%d %s</strong><br>%s</p>", T(r, "次に取り組む段階:", "Next to work on:"), ws->id,
 	   TX(r, ws->title), TX(r, ws->aim));
 	hp(r, "<h2>%s</h2>", T(r, "まだ満たしていないチェックポイント（この段階）", "Checkpoints not met yet (this STEP)"));

@@ -64,7 +64,7 @@ void h_home(req_t *r)
 	} else if (n) {
 		hp(r, "<section class=\"card scroll\"><table id=\"companies\"><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 		   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
-		   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
+		   T(r, "期限切れ", "Overdue"), T(r, "満たしていないチェックポイント", "Checkpoints not met"));
 		int steps[5] = {0}, with_overdue = 0;
 		int *by_industry = arena_alloc(&r->arena, (r->cat->n_industries + 1) * sizeof *by_industry);
 		for (size_t i = 0; i < n; i++) {

@@ -83,7 +83,7 @@ void h_registers(req_t *r)
 		const cat_checkpoint *cp = cat_checkpoint_find(r->cat, ids[i]);
 		const char *label = st.evidence[cp->index] ? T(r, "記録で満たしています", "met by your records")
 				  : st.met[cp->index]      ? T(r, "診断の回答で満たしています", "met by your answer")
-							   : T(r, "まだ", "not yet");
+							   : T(r, "満たしていない", "not met");
 		hp(r, "<li><span class=\"badge %s\">%s</span> %s<div class=\"small muted\">%s</div></li>",
 		   st.met[cp->index] ? "good" : "warn", label, TX(r, cp->title), r->lang == LANG_EN ? how_en[i] : how_ja[i]);
 	}

@@ -25,12 +25,12 @@ void svg_step_gauge(req_t *r, int current, int working)
 
 void svg_progress(req_t *r, int done, int total, const char *label)
 {
-	int w = total > 0 ? 360 * done / total : 0;
+	int w = total > 0 ? 320 * done / total : 0;
 	hp(r, "<svg class=\"chart\" viewBox=\"0 0 420 40\" role=\"img\" aria-label=\"%s %d/%d\">", label, done, total);
-	hp(r, "<rect x=\"0\" y=\"8\" width=\"360\" height=\"20\" rx=\"10\" fill=\"#dde3ea\"/>");
+	hp(r, "<rect x=\"0\" y=\"8\" width=\"320\" height=\"22\" rx=\"11\" fill=\"#dde3ea\"/>");
 	if (w > 0)
-		hp(r, "<rect x=\"0\" y=\"8\" width=\"%d\" height=\"20\" rx=\"10\" fill=\"#0b6560\"/>", w);
-	hp(r, "<text x=\"370\" y=\"24\" font-size=\"15\" fill=\"#1c2733\">%d/%d</text></svg>", done, total);
+		hp(r, "<rect x=\"0\" y=\"8\" width=\"%d\" height=\"22\" rx=\"11\" fill=\"#0b6560\"/>", w);
+	hp(r, "<text x=\"334\" y=\"27\" font-size=\"20\" font-weight=\"700\" fill=\"#1c2733\">%d / %d</text></svg>", done, total);
 }
 
 void svg_staffing(req_t *r, const int *has, const int *needs, int n, const char *const *labels)

@@ -16,3 +16,11 @@ document.addEventListener('change', function (ev) {
   note.textContent = note.getAttribute('data-dirty');
   note.classList.add('dirty');
 });
+
+// On a phone the company menu scrolls sideways: show the current page's item.
+(function () {
+  var cur = document.querySelector('.company nav a[aria-current]');
+  var nav = cur && cur.parentNode;
+  if (nav && nav.scrollWidth > nav.clientWidth)
+    nav.scrollLeft = cur.offsetLeft - nav.offsetLeft - (nav.clientWidth - cur.offsetWidth) / 2;
+})();

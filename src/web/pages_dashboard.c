@@ -64,6 +64,19 @@ void h_dashboard(req_t *r)
 	if (!company_latest(r->co))
 		hp(r, "<div class=\"warnbox\">%s <a href=\"/c/%lld/onboard/diagnosis\">%s</a></div>",
 		   T(r, "まだ診断していません。", "No diagnosis yet."), id, T(r, "診断する", "Take the diagnosis"));
+	if (r->person_key[0]) {   /* an officer linked to a person: their own tasks first */
+		size_t mine = 0, late = 0;
+		for (size_t i = 0; i < p->n_tasks; i++)
+			if (str_eq(p->tasks[i].owner, r->person_key) && p->tasks[i].status != TASK_DONE) {
+				mine++;
+				late += p->tasks[i].overdue;
+			}
+		hp(r, "<p class=\"next\"><a href=\"/c/%lld/plan?mine=1#tasks\">%s%zu%s</a>", id, T(r, "あなたのタスク: ", "Your tasks: "), mine,
+		   T(r, " 件（自分のタスクだけ表示）", " open (show only my tasks)"));
+		if (late)
+			hp(r, " <span class=\"badge bad\">%s%zu</span>", T(r, "期限切れ ", "overdue "), late);
+		HL(r, "</p>");
+	}
 	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "いまの段階", "Where you stand"));
 	svg_step_gauge(r, st->current_step, st->working_step);
 	hp(r, "<p>%s <strong>STEP%d %s</strong></p>", T(r, "取り組み中:", "Working on:"), p->step, TX(r, p->cstep->title));

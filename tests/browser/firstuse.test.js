@@ -159,3 +159,22 @@ test('the plan says when a change is not saved yet (with script), and the page w
     await ctx.close();
   }
 });
+
+test('an officer linked to a person sees their own tasks', { timeout: h.TIMEOUT }, async () => {
+  const base = `${server.base}/c/1`;
+  const link = await h.invite(page, base, { note: '佐藤 花子', role: 'officer', person: 'p1' });
+  const off = await h.acceptNew(browser, link, { name: '佐藤 花子', login: 'sato@example.jp' });
+  try {
+    await h.goto(off, base);
+    const mine = off.locator('main a[href$="/plan?mine=1#tasks"]');
+    assert.match(await mine.innerText(), /あなたのタスク: 1 件/, 'the dashboard counts the officer\'s open tasks (task-1-4 is done)');
+    await h.submit(off, mine);
+    assert.match(await off.locator('#tasks h2').innerText(), /自分のタスク/);
+    const titles = await off.locator('.tasks .task h3').allInnerTexts();
+    assert.equal(titles.length, 2, `only Sato's tasks: ${titles}`);
+    for (const t of ['task-1-1', 'task-1-4'])
+      assert.equal(await off.locator(`.task#${t}`).count(), 1, `${t} is Sato's`);
+  } finally {
+    await off.context().close();
+  }
+});

@@ -6,7 +6,7 @@
 #   make bench      the benchmarks in bench/
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
+PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
 BUILD   ?= build
 SAN     ?=
 

@@ -32,7 +32,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-one san clean bench
+.PHONY: all check check-one san clean bench bench-scale
 all: $(BUILD)/secstep $(BUILD)/routes.ok
 
 # Every route says who may use it (src/web/routes.expect); the build stops
@@ -88,7 +88,7 @@ san:
 check:
 	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
-	@sh tests/run.sh build build-san
+	@sh tests/run.sh build build-san build@pg
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@mkdir -p $(dir $@)
@@ -103,6 +103,10 @@ $(BUILD)/bench/gen_company: bench/gen_company.c
 
 bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company
 	sh bench/run.sh $(BUILD)
+
+# SQLite and PostgreSQL side by side at 10,000 companies (bench/scale.sh).
+bench-scale: all $(BUILD)/bench/bench_core $(BUILD)/bench/gen_company
+	sh bench/scale.sh $(BUILD)
 
 clean:
 	rm -rf build build-san

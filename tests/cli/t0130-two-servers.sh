@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0110 — stateless servers: two `secstep serve` processes on one database
+# t0130 — stateless servers: two `secstep serve` processes on one database
 # (a SQLite file, or PostgreSQL with SECSTEP_TEST_DB), behind nginx when it
 # is installed.  A write through one is read through the other at once; a
 # session made on one works on the other; sign-in throttling counts the

@@ -32,7 +32,15 @@
 #define PD_CW (PD_PAGE_W - PD_ML - PD_MR)   /* content width */
 #define PD_BOTTOM (PD_PAGE_H - PD_MB)
 
-#define PD_FONT "Noto Sans CJK JP"
+/* The face of every text.  BIZ UDPGothic (fonts-morisawa-bizud-gothic) has
+ * TrueType outlines, which cairo subsets glyph by glyph: a one-page PDF
+ * weighs ~80 KB.  Noto Sans CJK is CID-keyed CFF, and cairo 1.16's CFF
+ * subsetter marks a CID font's local subroutines as used only the first
+ * time it meets them, so a later glyph that calls one of them is parsed out
+ * of step (its hint count is wrong), the parse fails, and cairo then embeds
+ * every subroutine of the font (870 KB for the ideographs alone): 1-1.8 MB
+ * per page.  Noto stays as the fallback for a character BIZ UD lacks. */
+#define PD_FONT "BIZ UDPGothic, Noto Sans CJK JP"
 
 /* Colours as 0xRRGGBB. */
 enum {

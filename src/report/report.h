@@ -4,7 +4,7 @@
  *
  * Pure with respect to the store: callers load the company, pass today's
  * date and the language, and get bytes (through a write callback) or a file.
- * Text is set with pango ("Noto Sans CJK JP", Japanese line breaking) on a
+ * Text is set with pango (BIZ UDPGothic, see pdoc.h; Japanese line breaking) on a
  * cairo PDF surface; cairo embeds subsets of the fonts used. */
 #ifndef SECSTEP_REPORT_H
 #define SECSTEP_REPORT_H

@@ -43,25 +43,36 @@ const char *report_kind_name(report_kind_t k, lang_t lang)
 
 /* ---- rendering ---- */
 
+static void render(pdoc *d, report_kind_t kind, lang_t lang, const rep_in *in)
+{
+	d->footer_left = in->co->name;
+	d->footer_mid = report_kind_name(kind, lang);
+	d->title = pd_printf(d, "%s — %s", report_kind_name(kind, lang), in->co->name);
+	if (kind == REPORT_BRIEF)
+		rep_brief(d, in);
+	else if (kind == REPORT_POLICY)
+		rep_policy(d, in);
+	else if (kind == REPORT_CONTACTS)
+		rep_contacts(d, in);
+	else
+		rep_management(d, in);
+}
+
 bool report_render(const catalog *cat, const m_company *co, report_kind_t kind, lang_t lang, date_t today,
 		   report_sink sink, void *closure, int *pages, errs_t *errs)
 {
-	pdoc d;
-	/* The brief is one sheet by definition: what does not fit is left
-	 * out rather than spilling onto a second page. */
-	pdoc_init(&d, lang, kind == REPORT_BRIEF || kind == REPORT_CONTACTS ? 1 : 0);
-	d.footer_left = co->name;
-	d.footer_mid = report_kind_name(kind, lang);
-	d.title = pd_printf(&d, "%s — %s", report_kind_name(kind, lang), co->name);
 	rep_in in = {cat, co, today, plan_compute(cat, co, today)};
-	if (kind == REPORT_BRIEF)
-		rep_brief(&d, &in);
-	else if (kind == REPORT_POLICY)
-		rep_policy(&d, &in);
-	else if (kind == REPORT_CONTACTS)
-		rep_contacts(&d, &in);
-	else
-		rep_management(&d, &in);
+	/* Every document flows (nothing is left out): the brief and the
+	 * contact sheet fit one sheet for a typical company and continue on a
+	 * second page rather than drop a line.  The first pass counts the
+	 * pages, the second draws the PDF (pdoc.h). */
+	pdoc d;
+	pdoc_init(&d, lang, 0);
+	render(&d, kind, lang, &in);
+	int n = d.n_pages;
+	pdoc_free(&d);
+	pdoc_init_pdf(&d, lang, n);
+	render(&d, kind, lang, &in);
 	plan_free(in.plan);
 	bool ok = pdoc_finish(&d, today, sink, closure, errs);
 	if (pages)
@@ -154,8 +165,9 @@ const char *lb_answer(const pdoc *d, const catalog *cat, answer_t a)
 
 const char *lb_staff(const pdoc *d, staff_key_t k)
 {
-	static const char *const ja[] = {"セキュリティ担当者（兼務可）", "専任の担当者", "セキュリティ責任者", "CISO"};
-	static const char *const en[] = {"Security officers (part-time)", "Dedicated officers", "Security lead", "CISO"};
+	/* "officer" counts every officer, part-time or dedicated (CONTRACT.md). */
+	static const char *const ja[] = {"セキュリティ担当者（兼務・専任）", "うち専任の担当者", "セキュリティ責任者", "CISO"};
+	static const char *const en[] = {"Security officers (any time)", "of whom dedicated", "Security lead", "CISO"};
 	return d->lang == LANG_EN ? en[k] : ja[k];
 }
 

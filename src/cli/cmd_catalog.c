@@ -273,6 +273,21 @@ const cli_cmd catalog_cmds[] = {
 	{"catalog", NULL, cmd_catalog, "", 0, 2,
 	 "[step N | case ID | exam [ID] | glossary [TERM] | selfcheck]",
 	 "ガイドブックの内容（STEP・事例・試験・用語集・自社診断）を表示",
-	 "show the guidebook's content (STEPs, cases, exams, glossary, self-check)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "show the guidebook's content (STEPs, cases, exams, glossary, self-check)",
+	 {"（なし）\tSTEP1〜4 の一覧\n"
+	  "step N\tSTEP N（1〜4）のチェックポイント・タスク・人・外部の力・試験\n"
+	  "case ID\t事例（case-a〜case-d）\n"
+	  "exam [ID]\t試験の一覧、または一つの試験（ip sg fe ap au sc）\n"
+	  "glossary [TERM]\t用語集、または一つの用語\n"
+	  "selfcheck\t「5分でできる！情報セキュリティ自社診断」の25項目",
+	  "(none)\tthe list of STEP1-4\n"
+	  "step N\tSTEP N (1-4): checkpoints, tasks, people, outside help, exams\n"
+	  "case ID\ta case study (case-a … case-d)\n"
+	  "exam [ID]\tthe exams, or one exam (ip sg fe ap au sc)\n"
+	  "glossary [TERM]\tthe glossary, or one term\n"
+	  "selfcheck\tthe 25 items of the 5-minute self-check",
+	  NULL, NULL,
+	  "secstep catalog step 1\nsecstep --lang en catalog exam sg\nsecstep --json catalog"}},
+	HA_END,
 };
+

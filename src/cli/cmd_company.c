@@ -447,19 +447,50 @@ static int cmd_export(cli_t *cx, args_t *a)
 	return rc;
 }
 
+#define CO_OPTS_JA "--name NAME\t会社名（200文字まで）\n" \
+	"--industry A-T\t業種（日本標準産業分類の大分類。建設業は D、製造業は E など）\n" \
+	"--employees N\t従業員数（1〜1000000）\n" \
+	"--it-uses a,b\tITの使い方（カンマ区切り。sales email cloud website telework など。secstep --json catalog の it_uses）\n" \
+	"--notes TEXT\t気になっていることなどのメモ（相談用メモに出ます）"
+#define CO_OPTS_EN "--name NAME\tthe company's name (at most 200 characters)\n" \
+	"--industry A-T\tthe industry, a JSIC major group (D construction, E manufacturing …)\n" \
+	"--employees N\tthe headcount (1-1000000)\n" \
+	"--it-uses a,b\thow IT is used, comma-separated (sales email cloud website telework …; it_uses in secstep --json catalog)\n" \
+	"--notes TEXT\tnotes such as concerns (shown in the consultation brief)"
+
 const cli_cmd company_cmds[] = {
 	{"company", "add", cmd_add, "name= industry= employees= it-uses= notes=", 0, 0,
 	 "--name NAME --industry A-T --employees N [--it-uses a,b] [--notes TEXT]",
-	 "会社を登録", "add a company"},
-	{"company", "list", cmd_list, "", 0, 0, "", "会社の一覧（段階つき）", "list companies with their STEP"},
-	{"company", "show", cmd_show, "", 1, 1, "ID", "会社の情報と人の一覧", "show a company and its people"},
+	 "会社を登録", "add a company",
+	 {NULL, NULL, CO_OPTS_JA, CO_OPTS_EN,
+	  "secstep company add --name 株式会社サンプル --industry D --employees 30 --it-uses email,cloud"}},
+	{"company", "list", cmd_list, "", 0, 0, "", "会社の一覧（段階つき）", "list companies with their STEP",
+	 {NULL, NULL, NULL, NULL, "secstep company list\nsecstep --json company list"}},
+	{"company", "show", cmd_show, "", 1, 1, "ID", "会社の情報と人の一覧", "show a company and its people",
+	 {HA_ID_JA, HA_ID_EN, NULL, NULL, "secstep company show 1"}},
 	{"company", "edit", cmd_edit, "name= industry= employees= it-uses= notes=", 1, 1,
 	 "ID [--name NAME] [--industry A-T] [--employees N] [--it-uses a,b] [--notes TEXT]",
-	 "会社の情報を変更", "change a company's profile"},
-	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data"},
+	 "会社の情報を変更", "change a company's profile",
+	 {HA_ID_JA, HA_ID_EN, CO_OPTS_JA "\n（指定したものだけが変わります）", CO_OPTS_EN "\n(only what you give changes)",
+	  "secstep company edit 1 --employees 35"}},
+	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data",
+	 {HA_ID_JA, HA_ID_EN, "--yes\t削除してよいことの確認（ないと何もしません）",
+	  "--yes\tconfirms the deletion (without it nothing happens)", "secstep company remove 3 --yes"}},
 	{"import", NULL, cmd_import, "", 1, 256, "FILE... (- = stdin)",
-	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company"},
+	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company",
+	 {"FILE\t会社ドキュメント（secstep-company/1 形式の JSON。- は標準入力）。いくつでも指定でき、1つずつ取り込みます",
+	  "FILE\ta company document (secstep-company/1 JSON; - reads standard input); several files are imported one by one",
+	  NULL, NULL, "secstep import samples/company-a.json\nsecstep --json import - < company.json"}},
 	{"export", NULL, cmd_export, "format= output= all", 0, 1, "ID [--format json|csv|xlsx] [-o PATH] | --all -o DIR",
-	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--format F\tjson（会社ドキュメント。既定）、csv（表ごとの CSV を入れたフォルダ）、xlsx（Excel のブック）\n"
+	  "-o PATH\t書き出し先（csv はフォルダ）。- または省略で標準出力（json と xlsx）\n"
+	  "--all\tすべての会社を -o のフォルダへ company-ID.json として",
+	  "--format F\tjson (the company document; the default), csv (a folder of CSV files, one per table), xlsx (an Excel workbook)\n"
+	  "-o PATH\twhere to write (a folder for csv); - or none: standard output (json and xlsx)\n"
+	  "--all\tevery company, into the -o folder as company-ID.json",
+	  "secstep export 1 -o company-1.json\nsecstep export 1 --format xlsx -o company-1.xlsx\nsecstep export 1 --format csv -o company-1-csv"}},
+	HA_END,
 };
+

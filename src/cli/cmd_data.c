@@ -69,10 +69,20 @@ static int cmd_calendar(cli_t *cx, args_t *a)
 
 const cli_cmd data_cmds[] = {
 	{"backup", NULL, cmd_backup, "", 1, 1, "FILE", "データベース全体のバックアップ（使用中でも一貫）",
-	 "a consistent copy of the whole database (safe while in use)"},
+	 "a consistent copy of the whole database (safe while in use)",
+	 {"FILE\tバックアップを書き出すファイル（あれば置き換えます）", "FILE\tthe file to write the copy to (replaced if it exists)",
+	  NULL, NULL, "secstep backup secstep-2026-11-30.db"}},
 	{"restore", NULL, cmd_restore, "", 1, 1, "FILE", "バックアップから戻す（secstep のデータベースでなければ拒否）",
-	 "restore from a backup (refuses a file that is not one)"},
-	{"calendar", NULL, cmd_calendar, "person=", 1, 1, "ID [--person PID]",
-	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "restore from a backup (refuses a file that is not one)",
+	 {"FILE\tsecstep backup で作ったファイル。今のデータはすべてこの内容に置き換わります",
+	  "FILE\ta file made by secstep backup; all current data is replaced by it", NULL, NULL,
+	  "secstep restore secstep-2026-11-30.db"}},
+	{"calendar", NULL, cmd_calendar, "person= output=", 1, 1, "ID [--person PID] [-o FILE]",
+	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--person PID\tその人の予定だけ（担当のタスク・試験・リスク対応）\n-o FILE\t書き出すファイル（- または省略で標準出力）",
+	  "--person PID\tonly that person's dates (their tasks, exams, risk treatments)\n-o FILE\tthe file to write (- or none: standard output)",
+	  "secstep calendar 1 -o secstep.ics\nsecstep calendar 1 --person p1 > p1.ics"}},
+	HA_END,
 };
+

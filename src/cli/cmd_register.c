@@ -292,15 +292,37 @@ static int cmd_org(cli_t *cx, args_t *a)
 	return EXIT_OK;
 }
 
+#define KIND_JA "KIND\t記録の種類: organisation（体制）suppliers（取引先・外部サービス）contacts（インシデントの連絡先）" \
+	"systems（システムの復旧目標とバックアップ）drills（訓練）incidents（インシデント）"
+#define KIND_EN "KIND\tthe register: organisation, suppliers, contacts, systems, drills, incidents"
+
 const cli_cmd register_cmds[] = {
 	{"register", "list", cmd_list, "", 2, 2, "ID KIND", "記録の一覧（体制・取引先・連絡先・システム・訓練・インシデント）",
-	 "list a register (organisation, suppliers, contacts, systems, drills, incidents)"},
+	 "list a register (organisation, suppliers, contacts, systems, drills, incidents)",
+	 {HA_ID_JA "\n" KIND_JA, HA_ID_EN "\n" KIND_EN, NULL, NULL, "secstep register list 1 contacts\nsecstep --json register list 1 systems"}},
 	{"register", "add", cmd_add, "set= file=", 2, 2, "ID KIND --set FIELD=VALUE... | --file RECORD.json",
-	 "記録を追加", "add a record"},
-	{"register", "remove", cmd_remove, "", 3, 3, "ID KIND KEY", "記録を削除", "remove a record"},
+	 "記録を追加", "add a record",
+	 {HA_ID_JA "\n" KIND_JA, HA_ID_EN "\n" KIND_EN,
+	  "--set FIELD=VALUE\t項目の値（くり返し可）。項目名は docs/company-document.md の各記録の表のとおり\n"
+	  "--file RECORD.json\t記録一件の JSON オブジェクト（- は標準入力）。--set はその上に重ねます",
+	  "--set FIELD=VALUE\tone field (repeatable); the field names are in docs/company-document.md\n"
+	  "--file RECORD.json\tone record as a JSON object (- reads standard input); --set applies on top",
+	  "secstep register add 1 contacts --set role=it_vendor --set name=サポート窓口 --set phone=03-0000-0000 --set order=1 --set \"notes=パソコンが動かないとき\""}},
+	{"register", "remove", cmd_remove, "", 3, 3, "ID KIND KEY", "記録を削除", "remove a record",
+	 {HA_ID_JA "\n" KIND_JA "\nKEY\t記録の ID（k1 など。register list に出ます）",
+	  HA_ID_EN "\n" KIND_EN "\nKEY\tthe record's id (k1 …; shown by register list)", NULL, NULL, "secstep register remove 1 contacts k2"}},
 	{"register", "import", cmd_import, "replace", 3, 3, "ID KIND FILE.csv [--replace]",
 	 "CSV（Excel で作ったもの）から記録を取り込む（全件を確認、1件でも誤りがあれば何も変えない）",
-	 "import records from CSV (Excel); every row checked, nothing changed on any error"},
-	{"org", NULL, cmd_org, "step=", 1, 1, "ID [--step N]", "タスクの担当の空き・副担当なしを確認", "who holds each task; gaps flagged"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "import records from CSV (Excel); every row checked, nothing changed on any error",
+	 {HA_ID_JA "\n" KIND_JA "\nFILE.csv\t1行目が見出し（項目名、または書き出した表の見出し）の CSV。UTF-8（Excel の「CSV UTF-8」）。"
+	  "Excel の既定の CSV（Shift_JIS / CP932）も読めます",
+	  HA_ID_EN "\n" KIND_EN "\nFILE.csv\ta CSV whose first row names the columns (field names, or the headings export writes); UTF-8 "
+	  "(Excel's \"CSV UTF-8\"); Excel's default Japanese CSV (Shift_JIS / CP932) is read too",
+	  "--replace\tその種類の記録をすべて CSV の内容に置き換える（既定は追加）", "--replace\treplace every record of that kind (default: add)",
+	  "secstep register import 1 contacts contacts.csv\nsecstep export 1 --format csv -o csv && secstep register import 1 systems csv/systems.csv --replace"}},
+	{"org", NULL, cmd_org, "step=", 1, 1, "ID [--step N]", "タスクの担当の空き・副担当なしを確認", "who holds each task; gaps flagged",
+	 {HA_ID_JA, HA_ID_EN, "--step N\tこの STEP（1〜4）のタスク（既定は取り組む段階）", "--step N\tthe tasks of this STEP, 1-4 (default: the working STEP)",
+	  "secstep org 1 --step 3"}},
+	HA_END,
 };
+

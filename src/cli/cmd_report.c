@@ -50,6 +50,16 @@ static int cmd_report(cli_t *cx, args_t *a)
 
 const cli_cmd report_cmds[] = {
 	{"report", NULL, cmd_report, "kind= output=", 1, 1, "ID --kind management|brief|policy|contacts -o FILE",
-	 "PDF の報告書（経営者向け報告書・相談用メモ）", "a PDF report (management report, consultation brief)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "PDF の文書（経営者向け報告書・相談用メモ・基本方針・インシデント連絡先）",
+	 "a PDF document (management report, consultation brief, basic policy, incident contact sheet)",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--kind K\tmanagement（経営者向け報告書、2〜4ページ）、brief（相談用メモ、1枚）、policy（情報セキュリティ基本方針）、"
+	  "contacts（インシデント発生時の連絡先、貼り出す1枚）\n"
+	  "-o FILE\t書き出す PDF（- は標準出力）。同じ場所の FILE.tmp に書いてから置き換えます",
+	  "--kind K\tmanagement (the report for the owner, 2-4 pages), brief (the one-page consultation brief), policy (the basic "
+	  "security policy), contacts (the incident contact sheet to pin up)\n"
+	  "-o FILE\tthe PDF to write (- writes standard output); written as FILE.tmp, then renamed",
+	  "secstep report 1 --kind management -o report.pdf\nsecstep --lang en report 1 --kind brief -o brief.pdf"}},
+	HA_END,
 };
+

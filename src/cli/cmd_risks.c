@@ -73,6 +73,11 @@ static int cmd_risks(cli_t *cx, args_t *a)
 
 const cli_cmd risk_cmds[] = {
 	{"risks", NULL, cmd_risks, "high-from= medium-from=", 1, 1, "ID [--high-from 6] [--medium-from 4]",
-	 "情報資産のリスク値（重要度×被害の起こりやすさ）", "the asset register with risk values"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "情報資産のリスク値（重要度×被害の起こりやすさ）", "the asset register with risk values",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--high-from N\tリスク値がこれ以上なら「大」（既定 6）\n--medium-from N\tこれ以上なら「中」（既定 4）",
+	  "--high-from N\ta risk value from N up is high (default 6)\n--medium-from N\tfrom N up is medium (default 4)",
+	  "secstep risks 1\nsecstep --json risks 1 --high-from 5"}},
+	HA_END,
 };
+

@@ -100,6 +100,14 @@ void print_json(json_t *v);
  * (printed).  Caller frees. */
 char *read_all(cli_t *cx, const char *path, size_t max, size_t *len);
 
+/* Output paths: "-" is standard output for every writer.  cli_write_out
+ * writes data to path (through PATH.tmp and a rename) or to stdout;
+ * cli_file_to_stdout copies a finished temporary file to stdout and
+ * removes it.  Both print their error and return an exit status. */
+bool cli_is_stdout(const char *path);
+int cli_write_out(cli_t *cx, const char *path, const void *data, size_t len);
+int cli_file_to_stdout(cli_t *cx, const char *tmp);
+
 /* Splits "a,b,c" into arena strings. */
 const char **split_list(arena_t *ar, const char *s, size_t *n);
 

@@ -386,7 +386,7 @@ static int cmd_export(cli_t *cx, args_t *a)
 	const char *format = opt(a, "format");
 	const char *out = opt(a, "output");
 	if (flag(a, "all")) {
-		if (a->n_pos || !out || !*out || (format && strcmp(format, "json"))) {
+		if (a->n_pos || !out || !*out || cli_is_stdout(out) || (format && strcmp(format, "json"))) {
 			cli_error(cx, "%s", tr(cx, "--all は ID なしで、-o フォルダ と一緒に使います（JSON のみ）", "--all takes no ID, needs -o DIR, and writes JSON"));
 			return EXIT_USAGE;
 		}
@@ -400,8 +400,19 @@ static int cmd_export(cli_t *cx, args_t *a)
 		cli_error(cx, "--format: %s \"%s\"", tr(cx, "json / csv / xlsx のどれかです。指定値:", "must be json, csv or xlsx; got"), format);
 		return EXIT_USAGE;
 	}
-	if (format && strcmp(format, "json") && (!out || !strcmp(out, "-"))) {
-		cli_error(cx, "-o: %s", tr(cx, "csv と xlsx には出力先（-o）が必要です", "csv and xlsx need an output path (-o)"));
+	const char *table = opt(a, "table");
+	if (format && !strcmp(format, "xlsx") && !out) {
+		cli_error(cx, "-o: %s", tr(cx, "xlsx には出力先（-o ファイル、または -o - で標準出力）が必要です",
+					    "xlsx needs an output (-o FILE, or -o - for standard output)"));
+		return EXIT_USAGE;
+	}
+	if (format && !strcmp(format, "csv") && (!out || (cli_is_stdout(out) && !table))) {
+		cli_error(cx, "-o: %s", tr(cx, "csv は表ごとのファイルをフォルダに書きます（-o フォルダ）。標準出力には一つの表を --table 名前 -o - で",
+					    "csv writes one file per table into a folder (-o DIR); for standard output, one table: --table NAME -o -"));
+		return EXIT_USAGE;
+	}
+	if (table && (!format || strcmp(format, "csv"))) {
+		cli_error(cx, "--table: %s", tr(cx, "--format csv と一緒に使います", "goes with --format csv"));
 		return EXIT_USAGE;
 	}
 	m_company *co = cli_company(cx, a->pos[0]);
@@ -412,19 +423,46 @@ static int cmd_export(cli_t *cx, args_t *a)
 		arena_t ar = {0};
 		table_t *tabs;
 		size_t n = tables_build(cx->cat, co, cx->lang, cx->today, &ar, &tabs);
-		if (!strcmp(format, "csv")) {
-			rc = export_csv(cx, tabs, n, out);
+		const table_t *one = NULL;
+		for (size_t i = 0; table && i < n; i++)
+			if (!strcmp(tabs[i].name, table))
+				one = &tabs[i];
+		if (table && !one) {
+			buf_t names = BUF_INIT;
+			for (size_t i = 0; i < n; i++)
+				buf_printf(&names, "%s%s", i ? ", " : "", tabs[i].name);
+			cli_error(cx, "--table: %s \"%s\" (%s)", tr(cx, "その表はありません:", "no such table"), table, names.p);
+			buf_free(&names);
+			rc = EXIT_USAGE;
+		} else if (!strcmp(format, "csv") && cli_is_stdout(out)) {
+			buf_t b = BUF_INIT;
+			csv_write(one, &b);
+			rc = cli_write_out(cx, out, b.p, b.len);
+			buf_free(&b);
+		} else if (!strcmp(format, "csv")) {
+			rc = export_csv(cx, one ? one : tabs, one ? 1 : n, out);
 		} else {
+			xlsx_meta meta = {co->name, tr(cx, "secstep の書き出し", "secstep export"), cx->today, cx->lang};
 			char err[256], tmp[4096];
-			snprintf(tmp, sizeof tmp, "%s.tmp", out);
-			if (!xlsx_write(tabs, n, tmp, err, sizeof err) || rename(tmp, out) != 0) {
+			if (cli_is_stdout(out))
+				snprintf(tmp, sizeof tmp, "%s/secstep-%ld.xlsx.tmp", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+					 (long)getpid());
+			else
+				snprintf(tmp, sizeof tmp, "%s.tmp", out);
+			if (!xlsx_write(tabs, n, &meta, tmp, err, sizeof err)) {
+				remove(tmp);
+				cli_error(cx, "%s: %s", out, tr(cx, "書き込めません", "cannot write"));
+				rc = EXIT_FAIL;
+			} else if (cli_is_stdout(out)) {
+				rc = cli_file_to_stdout(cx, tmp);
+			} else if (rename(tmp, out) != 0) {
 				remove(tmp);
 				cli_error(cx, "%s: %s", out, tr(cx, "書き込めません", "cannot write"));
 				rc = EXIT_FAIL;
 			}
 		}
 		arena_free(&ar);
-		if (rc == EXIT_OK && !cx->json)
+		if (rc == EXIT_OK && !cx->json && !cli_is_stdout(out))
 			fprintf(stderr, "%s %s\n", tr(cx, "書き出しました:", "Written:"), out);
 		company_free(co);
 		return rc;
@@ -481,14 +519,17 @@ const cli_cmd company_cmds[] = {
 	 {"FILE\t会社ドキュメント（secstep-company/1 形式の JSON。- は標準入力）。いくつでも指定でき、1つずつ取り込みます",
 	  "FILE\ta company document (secstep-company/1 JSON; - reads standard input); several files are imported one by one",
 	  NULL, NULL, "secstep import samples/company-a.json\nsecstep --json import - < company.json"}},
-	{"export", NULL, cmd_export, "format= output= all", 0, 1, "ID [--format json|csv|xlsx] [-o PATH] | --all -o DIR",
+	{"export", NULL, cmd_export, "format= output= all table=", 0, 1,
+	 "ID [--format json|csv|xlsx] [--table NAME] [-o PATH] | --all -o DIR",
 	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook",
 	 {HA_ID_JA, HA_ID_EN,
 	  "--format F\tjson（会社ドキュメント。既定）、csv（表ごとの CSV を入れたフォルダ）、xlsx（Excel のブック）\n"
 	  "-o PATH\t書き出し先（csv はフォルダ）。- または省略で標準出力（json と xlsx）\n"
+	  "--table NAME\tcsv で一つの表だけ（people exams learning tasks assets organisation suppliers contacts systems drills incidents）。-o - と一緒に使えます\n"
 	  "--all\tすべての会社を -o のフォルダへ company-ID.json として",
 	  "--format F\tjson (the company document; the default), csv (a folder of CSV files, one per table), xlsx (an Excel workbook)\n"
 	  "-o PATH\twhere to write (a folder for csv); - or none: standard output (json and xlsx)\n"
+	  "--table NAME\tcsv: one table only (people exams learning tasks assets organisation suppliers contacts systems drills incidents); works with -o -\n"
 	  "--all\tevery company, into the -o folder as company-ID.json",
 	  "secstep export 1 -o company-1.json\nsecstep export 1 --format xlsx -o company-1.xlsx\nsecstep export 1 --format csv -o company-1-csv"}},
 	HA_END,

@@ -61,10 +61,11 @@ static int cmd_calendar(cli_t *cx, args_t *a)
 	}
 	buf_t out = BUF_INIT;
 	ics_write(cx->cat, co, person, cx->lang, cx->today, &out);
-	fwrite(out.p, 1, out.len, stdout);
+	const char *path = opt(a, "output");
+	int rc = cli_write_out(cx, path && *path ? path : "-", out.p, out.len);
 	buf_free(&out);
 	company_free(co);
-	return EXIT_OK;
+	return rc;
 }
 
 const cli_cmd data_cmds[] = {

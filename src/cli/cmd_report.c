@@ -1,11 +1,19 @@
-/* cmd_report.c — `secstep report ID --kind management|brief -o FILE`:
+/* cmd_report.c — `secstep report ID --kind management|brief|policy|contacts -o FILE`
+ * (FILE "-" = standard output):
  * a PDF for the owner (management report) or for an outside adviser
  * (one-page consultation brief), in the --lang language.  The file is
  * written beside FILE as FILE.tmp and renamed into place. */
 #include <stdio.h>
 
+#include "base/buf.h"
 #include "cli/cli.h"
 #include "report/report.h"
+
+static bool buf_sink(void *closure, const unsigned char *data, size_t len)
+{
+	buf_add(closure, data, len);
+	return true;
+}
 
 static int cmd_report(cli_t *cx, args_t *a)
 {
@@ -28,7 +36,22 @@ static int cmd_report(cli_t *cx, args_t *a)
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	int pages = 0;
-	bool ok = report_write_file(cx->cat, co, kind, cx->lang, cx->today, out, &pages, &e);
+	bool ok;
+	if (cli_is_stdout(out)) {
+		/* -o -: the PDF is the only thing on stdout; made whole in memory
+		 * first, so a failed render writes nothing. */
+		buf_t pdf = BUF_INIT;
+		ok = report_render(cx->cat, co, kind, cx->lang, cx->today, buf_sink, &pdf, &pages, &e) &&
+		     cli_write_out(cx, out, pdf.p, pdf.len) == EXIT_OK;
+		buf_free(&pdf);
+		if (!ok)
+			cli_errors(cx, &e);
+		errs_free(&e);
+		company_free(co);
+		report_shutdown();
+		return ok ? EXIT_OK : EXIT_FAIL;
+	}
+	ok = report_write_file(cx->cat, co, kind, cx->lang, cx->today, out, &pages, &e);
 	if (!ok) {
 		cli_errors(cx, &e);
 	} else if (cx->json) {

@@ -14,6 +14,7 @@ typedef struct {
 	size_t n_cols;
 	const char ***rows;        /* rows[i][col] */
 	size_t n_rows, cap_rows;
+	const char *types;         /* a letter per column: 's' text, 'n' whole number, 'd' date YYYY-MM-DD */
 } table_t;
 
 /* Builds every table of a company: people, roles, exams, learning, tasks,

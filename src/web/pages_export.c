@@ -195,7 +195,8 @@ void h_export_file(req_t *r)
 		char path[] = "/tmp/secstep-xlsx-XXXXXX";
 		int fd = mkstemp(path);
 		char err[256];
-		bool ok = fd >= 0 && xlsx_write(tabs, n, path, err, sizeof err);
+		xlsx_meta meta = {r->co->name, T(r, "secstep の書き出し", "secstep export"), r->today, r->lang};
+		bool ok = fd >= 0 && xlsx_write(tabs, n, &meta, path, err, sizeof err);
 		if (fd >= 0)
 			close(fd);
 		FILE *in = ok ? fopen(path, "rb") : NULL;

@@ -196,8 +196,18 @@ static int cmd_import(cli_t *cx, args_t *a)
 	arena_t ar = {0};
 	csv_rows rows;
 	errs_t e = ERRS_INIT;
-	if (!utf8_valid(data, len))
-		errs_add(&e, a->pos[2], "%s", tr(cx, "UTF-8 の CSV ではありません", "is not UTF-8 CSV"));
+	bool converted;
+	size_t ulen;
+	char *utf8 = csv_to_utf8(data, len, &ulen, &converted);
+	free(data);
+	data = utf8;
+	len = ulen;
+	if (!data)
+		errs_add(&e, a->pos[2], "%s",
+			 tr(cx, "文字コードが UTF-8 でも Shift_JIS（CP932）でもありません。Excel では「名前を付けて保存」で"
+				"ファイルの種類を「CSV UTF-8（コンマ区切り）(*.csv)」にして保存し直してください",
+			    "is neither UTF-8 nor Shift_JIS (CP932). In Excel, use Save As with the file type "
+			    "\"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file"));
 	else if (!csv_parse(data, len, &ar, &rows))
 		errs_add(&e, a->pos[2], "%s", tr(cx, "引用符が閉じていません", "has an unterminated quoted field"));
 	else if (rows.n == 0)
@@ -246,7 +256,8 @@ static int cmd_import(cli_t *cx, args_t *a)
 		if (cx->json)
 			print_json(json_pack("{s:I, s:s, s:i}", "company", (json_int_t)co->id, "kind", sp->kind, "added", (int)added));
 		else
-			printf("%s %zu (%s)\n", tr(cx, "取り込みました:", "Imported:"), added, sp->kind);
+			printf("%s %zu (%s)%s\n", tr(cx, "取り込みました:", "Imported:"), added, sp->kind,
+			       converted ? tr(cx, "（Shift_JIS の CSV として読みました）", " (read as Shift_JIS CSV)") : "");
 	}
 	errs_free(&e);
 	arena_free(&ar);

@@ -161,9 +161,21 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 	return n;
 }
 
+/* A cell that Excel would read as a formula (= + - @, or a tab or CR
+ * before one) gets a leading apostrophe, which Excel shows as text.  So that
+ * csv_parse can take it off again without touching any other value, a value
+ * that itself starts with an apostrophe followed by one of those (or by
+ * another apostrophe) gets one too: the round trip is lossless. */
+bool csv_needs_guard(const char *v)
+{
+	if (v[0] && strchr(CSV_GUARD, v[0]))
+		return true;
+	return v[0] == '\'' && v[1] && (strchr(CSV_GUARD, v[1]) || v[1] == '\'');
+}
+
 void csv_cell(buf_t *out, const char *v)
 {
-	bool formula = strchr("=+-@\t\r", v[0]) && v[0] != '\0';
+	bool formula = csv_needs_guard(v);
 	bool quote = formula || strpbrk(v, ",\"\r\n") != NULL;
 	if (quote)
 		buf_putc(out, '"');

@@ -25,7 +25,7 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 CATALOG := $(sort $(wildcard catalog/*.json))
-LIB_SRC := $(wildcard src/base/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
+LIB_SRC := $(wildcard src/base/*.c src/app/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 GEN_SRC := $(BUILD)/gen/catalog_data.c
 WEB_ASSETS := $(sort $(wildcard web/static/*))

@@ -77,7 +77,7 @@ int main(int argc, char **argv)
 	}
 	const catalog *cat = catalog_builtin();
 	errs_t e = ERRS_INIT;
-	m_company *co = doc_import(cat, data, len, date_from_ymd(2026, 11, 25), &e);
+	m_company *co = doc_import(cat, data, len, date_from_ymd(2026, 11, 25), LANG_EN, &e);
 	free(data);
 	if (!co) {
 		errs_print(&e, stderr);

@@ -1,6 +1,7 @@
 /* cmd_data.c — the whole database and the calendar: backup, restore, and
  * an iCalendar of a company's dates. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -23,8 +24,10 @@ static int cmd_backup(cli_t *cx, args_t *a)
 			cli_errors(cx, &e);
 		else
 			cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
-	} else if (!cx->json) {
-		printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
+	} else {
+		cli_audit(cx, 0, 0, "backup", path, NULL);
+		if (!cx->json)
+			printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
 	}
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
@@ -42,8 +45,11 @@ static int cmd_restore(cli_t *cx, args_t *a)
 	bool ok = store_restore(cx->store, a->pos[0], &e);
 	if (!ok)
 		cli_errors(cx, &e);
-	else if (!cx->json)
-		printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	else {
+		cli_audit(cx, 0, 0, "restore", a->pos[0], NULL);
+		if (!cx->json)
+			printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	}
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
 }
@@ -59,8 +65,20 @@ static int cmd_calendar(cli_t *cx, args_t *a)
 		company_free(co);
 		return EXIT_FAIL;
 	}
+	/* SEQUENCE and LAST-MODIFIED of each event from the audit log */
+	arena_t ar = {0};
+	audit_row *rows = NULL;
+	size_t n_rows = 0;
+	ics_rev *revs = NULL;
+	size_t n_revs = 0;
+	errs_t e = ERRS_INIT;
+	if (store_audit_list(cx->store, co->id, 0, 0, &ar, &rows, &n_rows, &e))
+		n_revs = ics_revs(rows, n_rows, &ar, &revs);
+	errs_free(&e);
 	buf_t out = BUF_INIT;
-	ics_write(cx->cat, co, person, cx->lang, cx->today, &out);
+	ics_write(cx->cat, co, person, cx->lang, cx->today, revs, n_revs, &out);
+	free(rows);
+	arena_free(&ar);
 	const char *path = opt(a, "output");
 	int rc = cli_write_out(cx, path && *path ? path : "-", out.p, out.len);
 	buf_free(&out);

@@ -137,7 +137,7 @@ static int cmd_add(cli_t *cx, args_t *a)
 			json_object_set_new(in, name, cell_value(f, val));
 		}
 	}
-	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, &e) : NULL;
+	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, cx->lang, &e) : NULL;
 	int rc = EXIT_FAIL;
 	if (!ok || e.n) {
 		cli_errors(cx, &e);
@@ -241,7 +241,7 @@ static int cmd_import(cli_t *cx, args_t *a)
 		for (size_t c = 0; c < rows.rows[r].n && c < rows.rows[0].n; c++)
 			if (cols[c] && *rows.rows[r].cells[c])
 				json_object_set_new(in, cols[c]->name, cell_value(cols[c], rows.rows[r].cells[c]));
-		json_t *ok = reg_check(cx->cat, co, sp, in, arena_printf(&ar, "%s:%zu", a->pos[2], r + 1), &e);
+		json_t *ok = reg_check(cx->cat, co, sp, in, arena_printf(&ar, "%s:%zu", a->pos[2], r + 1), cx->lang, &e);
 		if (ok) {
 			reg_add(co, sp, ok);
 			added++;

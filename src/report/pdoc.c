@@ -215,7 +215,7 @@ static void new_page(pdoc *d)
 	d->y = PD_MT;
 }
 
-static void init(pdoc *d, lang_t lang, int max_pages, int total_pages)
+static void init(pdoc *d, lang_t lang, int max_pages, int total_pages, PangoFontMap *fm)
 {
 	memset(d, 0, sizeof *d);
 	d->lang = lang;
@@ -227,7 +227,7 @@ static void init(pdoc *d, lang_t lang, int max_pages, int total_pages)
 	}
 	/* A font map of our own (not pango's per-thread default), so a
 	 * document owns everything it uses and frees it in pdoc_free. */
-	d->fm = pango_cairo_font_map_new();
+	d->fm = fm ? g_object_ref(fm) : pango_cairo_font_map_new();
 	d->pc = pango_font_map_create_context(d->fm);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -242,12 +242,12 @@ static void init(pdoc *d, lang_t lang, int max_pages, int total_pages)
 
 void pdoc_init(pdoc *d, lang_t lang, int max_pages)
 {
-	init(d, lang, max_pages, 0);
+	init(d, lang, max_pages, 0, NULL);
 }
 
-void pdoc_init_pdf(pdoc *d, lang_t lang, int total_pages)
+void pdoc_init_pdf(pdoc *d, const pdoc *first)
 {
-	init(d, lang, 0, total_pages > 0 ? total_pages : 1);
+	init(d, first->lang, 0, first->n_pages > 0 ? first->n_pages : 1, first->fm);
 }
 
 void pdoc_free(pdoc *d)

@@ -123,9 +123,11 @@ typedef struct pdoc {
 /* Starts a document with its first page.  max_pages > 0 keeps it to that
  * many pages: what would spill over is left out and d->overflow is set. */
 void pdoc_init(pdoc *d, lang_t lang, int max_pages);
-/* Starts the PDF pass of a document that the first pass laid out on
- * total_pages pages.  The renderer must draw exactly what it drew then. */
-void pdoc_init_pdf(pdoc *d, lang_t lang, int total_pages);
+/* Starts the PDF pass of a document after its first pass (first, still
+ * alive): the same language and font map (so the same fonts and layout),
+ * and first's page count for the footers.  The renderer must draw exactly
+ * what it drew then.  Free first after d. */
+void pdoc_init_pdf(pdoc *d, const pdoc *first);
 void pdoc_free(pdoc *d);
 const char *pd_tr(const pdoc *d, const char *ja, const char *en);
 /* arena_printf into the document's arena. */

@@ -66,18 +66,17 @@ bool report_render(const catalog *cat, const m_company *co, report_kind_t kind, 
 	 * contact sheet fit one sheet for a typical company and continue on a
 	 * second page rather than drop a line.  The first pass counts the
 	 * pages, the second draws the PDF (pdoc.h). */
-	pdoc d;
-	pdoc_init(&d, lang, 0);
-	render(&d, kind, lang, &in);
-	int n = d.n_pages;
-	pdoc_free(&d);
-	pdoc_init_pdf(&d, lang, n);
+	pdoc first, d;
+	pdoc_init(&first, lang, 0);
+	render(&first, kind, lang, &in);
+	pdoc_init_pdf(&d, &first);
 	render(&d, kind, lang, &in);
 	plan_free(in.plan);
 	bool ok = pdoc_finish(&d, today, sink, closure, errs);
 	if (pages)
 		*pages = d.n_pages;
 	pdoc_free(&d);
+	pdoc_free(&first);
 	return ok;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/width.h"
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "exchange/doc.h"
@@ -133,9 +134,11 @@ static int cmd_list(cli_t *cx, args_t *a)
 	if (!cx->json && n == 0)
 		printf("%s\n", tr(cx, "まだ会社がありません。secstep company add か secstep import で登録します。",
 				  "No companies yet. Add one with secstep company add or secstep import."));
-	else if (!cx->json)
-		printf("%-5s %-6s %-6s %-8s %s\n", "ID", "STEP", tr(cx, "業種", "JSIC"),
-		       tr(cx, "従業員", "staff"), tr(cx, "会社名", "name"));
+	else if (!cx->json) {
+		/* columns by display width: a Japanese heading is two columns a character */
+		fput_col(stdout, "ID", 6), fput_col(stdout, "STEP", 7), fput_col(stdout, tr(cx, "業種", "JSIC"), 7);
+		fput_col(stdout, tr(cx, "従業員", "staff"), 9), printf("%s\n", tr(cx, "会社名", "name"));
+	}
 	for (size_t i = 0; i < n; i++) {
 		m_company *co = store_company_load(cx->store, rows[i].id, &e);
 		status_t st;
@@ -150,7 +153,7 @@ static int cmd_list(cli_t *cx, args_t *a)
 							     "working_step", co ? st.working_step : 1));
 		else
 			printf("%-5lld %-6d %-6s %-8d %s\n", (long long)rows[i].id, step, rows[i].industry,
-			       rows[i].employees, rows[i].name);
+			       rows[i].employees, rows[i].name);   /* ASCII columns; the name is last */
 		company_free(co);
 	}
 	if (cx->json)
@@ -189,7 +192,9 @@ static int cmd_show(cli_t *cx, args_t *a)
 	printf("\n%s (%zu)\n", tr(cx, "■ 人", "■ People"), co->n_people);
 	for (size_t i = 0; i < co->n_people; i++) {
 		const m_person *p = &co->people[i];
-		printf("  %-6s %s", p->key, p->name);
+		fputs("  ", stdout);
+		fput_col(stdout, p->key, 6);
+		printf(" %s", p->name);
 		if (p->department)
 			printf(" / %s", p->department);
 		if (p->position)

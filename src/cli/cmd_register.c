@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/width.h"
 #include "cli/cli.h"
 #include "base/buf.h"
 #include "core/registers.h"
@@ -293,11 +294,14 @@ static int cmd_org(cli_t *cx, args_t *a)
 		print_json(json_pack("{s:I, s:i, s:o}", "company", (json_int_t)co->id, "step", step, "tasks", arr));
 	} else {
 		printf("STEP%d — %s\n", step, tr(cx, "タスクごとの担当", "who holds each task"));
-		for (int t = 0; t < CAT_TASKS; t++)
-			if (cx->cat->tasks[t].step == step)
-				printf("  %-9s %-28s %s\n", cx->cat->tasks[t].id, tx(cx->cat->tasks[t].title, cx->lang),
-				       flags[t] == 1 ? tr(cx, "！ だれもいません", "! nobody") :
-				       flags[t] == 2 ? tr(cx, "！ 一人だけで副担当がいません", "! one person, no deputy") : "OK");
+		for (int t = 0; t < CAT_TASKS; t++) {
+			if (cx->cat->tasks[t].step != step)
+				continue;
+			printf("  %-9s ", cx->cat->tasks[t].id);
+			fput_col(stdout, tx(cx->cat->tasks[t].title, cx->lang), 40);   /* by display width */
+			printf(" %s\n", flags[t] == 1 ? tr(cx, "！ だれもいません", "! nobody") :
+					flags[t] == 2 ? tr(cx, "！ 一人だけで副担当がいません", "! one person, no deputy") : "OK");
+		}
 	}
 	company_free(co);
 	return EXIT_OK;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/width.h"
 #include "cli/cli.h"
 #include "core/risk.h"
 
@@ -60,10 +61,13 @@ static int cmd_risks(cli_t *cx, args_t *a)
 				int v = risk_value(x);
 				if ((int)risk_band(v, t) != want)
 					continue;
-				printf("  %-6s %-4s %s=%d %s=%d %s=%d  %s%s\n", x->key,
-				       cx->lang == LANG_EN ? risk_band_id((risk_band_t)want) : band_ja[want],
+				fputs("  ", stdout);
+				fput_col(stdout, x->key, 6);
+				fputc(' ', stdout);
+				fput_col(stdout, cx->lang == LANG_EN ? risk_band_id((risk_band_t)want) : band_ja[want], 6);
+				printf(" %s=%d %s=%d %s=%d  %s%s\n",
 				       tr(cx, "リスク値", "value"), v, tr(cx, "重要度", "importance"), risk_importance(x),
-				       tr(cx, "可能性", "likelihood"), risk_likelihood(x), x->name,
+				       tr(cx, "起こりやすさ", "likelihood"), risk_likelihood(x), x->name,
 				       x->personal ? tr(cx, "（個人情報）", " (personal data)") : "");
 			}
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/width.h"
 #include "cli/cli.h"
 #include "exchange/doc.h"
 
@@ -105,9 +106,9 @@ static int cmd_list(cli_t *cx, args_t *a)
 							     "overdue", overdue));
 		} else {
 			const m_person *p = mt ? company_person(co, mt->owner) : NULL;
-			printf("%-9s %-5s %-10s %-12s %s%s\n", t->id, task_status_id(mt ? mt->status : TASK_TODO),
-			       *due ? due : "-", p ? p->name : "-", tx(t->title, cx->lang),
-			       overdue ? tr(cx, "  ← 期限切れ", "  ← overdue") : "");
+			printf("%-9s %-5s %-10s ", t->id, task_status_id(mt ? mt->status : TASK_TODO), *due ? due : "-");
+			fput_col(stdout, p ? p->name : "-", 12);   /* a Japanese name is two columns a character */
+			printf(" %s%s\n", tx(t->title, cx->lang), overdue ? tr(cx, "  ← 期限切れ", "  ← overdue") : "");
 		}
 	}
 	if (cx->json)

@@ -620,7 +620,7 @@ const cli_cmd user_cmds[] = {
 	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", "--name NAME\t表示する名前\n--admin\tインストールの管理者にする", "--name NAME\tthe name shown\n--admin\tmake it an administrator of the install",
 	  "echo 'a long secret phrase' | secstep user add hanako --name 山田花子"}},
 	{"user", "list", cmd_user_list, "", 0, 0, "", "アカウントの一覧", "list the accounts",
-	 {NULL, NULL, NULL, NULL, "secstep --json user list"}},
+	 {NULL, NULL, NULL, NULL, "secstep user list\nsecstep user list --json"}},
 	{"user", "disable", cmd_user_disable, "", 1, 1, "LOGIN", "アカウントを停止（ログイン中の画面と API トークンもすぐ止まる）",
 	 "disable an account (its sessions and API tokens stop at once)",
 	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", NULL, NULL, "secstep user disable hanako"}},
@@ -660,7 +660,7 @@ const cli_cmd body_cmds[] = {
 	 "create a support body (chamber of commerce, IT vendor, consultancy)",
 	 {"NAME\t支援機関の名前", "NAME\tthe body's name", NULL, NULL, "secstep body add 〇〇商工会議所"}},
 	{"body", "list", cmd_body_list, "", 0, 0, "", "支援機関の一覧", "list the support bodies",
-	 {NULL, NULL, NULL, NULL, "secstep --json body list"}},
+	 {NULL, NULL, NULL, NULL, "secstep body list"}},
 	{"body", "adviser", cmd_body_adviser, "", 3, 3, "add|remove BODY LOGIN", "支援機関の支援者を加える・外す",
 	 "add or remove an adviser of a body",
 	 {"add|remove\t加える・外す\nBODY\t支援機関の番号（secstep body list）\n" "LOGIN\tアカウントのログイン名", "add|remove\tadd or remove\nBODY\tthe body's number (see secstep body list)\n" "LOGIN\tthe account's login",
@@ -674,6 +674,6 @@ const cli_cmd body_cmds[] = {
 
 const cli_cmd audit_cmds[] = {
 	{"audit", NULL, cmd_audit, "", 0, 1, "[COMPANY]", "変更履歴（古い順）。会社を省くとサーバー全体", "the change log, oldest first (all of it without COMPANY)",
-	 {"COMPANY\t会社の番号（省くとインストール全体）", "COMPANY\tthe company's number (none: the whole install)", NULL, NULL, "secstep --json audit 1"}},
+	 {"COMPANY\t会社の番号（省くとインストール全体）", "COMPANY\tthe company's number (none: the whole install)", NULL, NULL, "secstep audit 1\nsecstep audit 1 --json"}},
 	HA_END,
 };

@@ -439,13 +439,14 @@ static int cmd_export(cli_t *cx, args_t *a)
 			cli_error(cx, "--table: %s \"%s\" (%s)", tr(cx, "その表はありません:", "no such table"), table, names.p);
 			buf_free(&names);
 			rc = EXIT_USAGE;
-		} else if (!strcmp(format, "csv") && cli_is_stdout(out)) {
+		} else if (!strcmp(format, "csv") && one) {
+			/* one table: one CSV file (or stdout), not a folder */
 			buf_t b = BUF_INIT;
 			csv_write(one, &b);
 			rc = cli_write_out(cx, out, b.p, b.len);
 			buf_free(&b);
 		} else if (!strcmp(format, "csv")) {
-			rc = export_csv(cx, one ? one : tabs, one ? 1 : n, out);
+			rc = export_csv(cx, tabs, n, out);
 		} else {
 			xlsx_meta meta = {co->name, tr(cx, "secstep の書き出し", "secstep export"), cx->today, cx->lang};
 			char err[256], tmp[4096];
@@ -530,11 +531,11 @@ const cli_cmd company_cmds[] = {
 	 {HA_ID_JA, HA_ID_EN,
 	  "--format F\tjson（会社ドキュメント。既定）、csv（表ごとの CSV を入れたフォルダ）、xlsx（Excel のブック）\n"
 	  "-o PATH\t書き出し先（csv はフォルダ）。- または省略で標準出力（json と xlsx）\n"
-	  "--table NAME\tcsv で一つの表だけ（people exams learning tasks assets organisation suppliers contacts systems drills incidents）。-o - と一緒に使えます\n"
+	  "--table NAME\tcsv で一つの表だけを、-o のファイル（- は標準出力）に（people exams learning tasks assets organisation suppliers contacts systems drills incidents）\n"
 	  "--all\tすべての会社を -o のフォルダへ company-ID.json として",
 	  "--format F\tjson (the company document; the default), csv (a folder of CSV files, one per table), xlsx (an Excel workbook)\n"
 	  "-o PATH\twhere to write (a folder for csv); - or none: standard output (json and xlsx)\n"
-	  "--table NAME\tcsv: one table only (people exams learning tasks assets organisation suppliers contacts systems drills incidents); works with -o -\n"
+	  "--table NAME\tcsv: one table only, as the -o file (- for standard output): people exams learning tasks assets organisation suppliers contacts systems drills incidents\n"
 	  "--all\tevery company, into the -o folder as company-ID.json",
 	  "secstep export 1 -o company-1.json\nsecstep export 1 --format xlsx -o company-1.xlsx\nsecstep export 1 --format csv -o company-1-csv"}},
 	HA_END,

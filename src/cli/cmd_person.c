@@ -288,10 +288,10 @@ static int cmd_learning_add(cli_t *cx, args_t *a)
 
 #define PERSON_OPTS "name= department= position= email= phone= notes= experience= volunteer"
 #define PERSON_OPTS_JA "--name NAME\t名前\n--department D\t部署\n--position P\t役職\n" \
-	"--experience a,b\t近い経験（カンマ区切り: disaster_prep it_dept supervisor pc_rollout web general_affairs）。配置転換の候補になります\n" \
+	"--experience a,b\t近い経験（カンマ区切り: disaster_prep it_dept supervisor pc_rollout web general_affairs accounting など。secstep --json catalog の experience_tags）。配置転換の候補になります\n" \
 	"--volunteer\tセキュリティの仕事を自分から希望している（社内公募）\n--email E\tメールアドレス\n--phone T\t電話\n--notes TEXT\tメモ"
 #define PERSON_OPTS_EN "--name NAME\tthe name\n--department D\tthe department\n--position P\tthe position\n" \
-	"--experience a,b\tadjacent experience, comma-separated (disaster_prep it_dept supervisor pc_rollout web general_affairs): makes a transfer candidate\n" \
+	"--experience a,b\tadjacent experience, comma-separated (disaster_prep it_dept supervisor pc_rollout web general_affairs accounting …; experience_tags in secstep --json catalog): makes a transfer candidate\n" \
 	"--volunteer\tvolunteered for security work\n--email E\tthe e-mail address\n--phone T\tthe phone number\n--notes TEXT\tnotes"
 #define ROLE_ARG_JA "ROLE\t役割: security_lead（責任者）officer（担当者）ciso committee（委員）csirt educator（教育担当）"
 #define ROLE_ARG_EN "ROLE\tthe role: security_lead, officer, ciso, committee, csirt, educator"

@@ -38,7 +38,14 @@ PREFIX  ?= /usr/local
 MANPAGES := $(BUILD)/secstep.1 $(BUILD)/secstep.ja.1
 
 .PHONY: all check check-one san clean bench install
-all: $(BUILD)/secstep $(MANPAGES)
+all: $(BUILD)/secstep $(BUILD)/routes.ok $(MANPAGES)
+
+# Every route says who may use it (src/web/routes.expect); the build stops
+# when one does not.
+$(BUILD)/routes.ok: src/web/routes.c src/web/routes.expect tools/routecheck.sh
+	@mkdir -p $(dir $@)
+	@sh tools/routecheck.sh src/web/routes.c src/web/routes.expect
+	@touch $@
 
 # The man page is made by the binary from the help texts beside each
 # command (src/cli/help.c), so it says what --help says.

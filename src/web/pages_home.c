@@ -302,7 +302,7 @@ void h_company_new_post(req_t *r)
 		company_new_page(r, &e, body, &b);
 	} else if (body) {
 		page_begin(r, T(r, "経営者を招待", "Invite the owner"), NAV_NONE);
-		hp(r, "<section class=\"card\"><h1>%s</h1><p class=\"lead\">%s</p><p><code class=\"copy\">%s</code></p><p class=\"small\">%s</p>"
+		hp(r, "<section class=\"card\"><h1>%s</h1><div class=\"notice\" role=\"status\"><p>%s</p><p><code class=\"copy\">%s</code></p><p class=\"small\">%s</p></div>"
 		      "<p><a class=\"button\" href=\"/b/%lld\">%s</a></p></section>",
 		   T(r, "登録しました。経営者を招待してください", "Added. Now invite the owner"),
 		   T(r, "このリンクをその会社の経営者に送ってください。開いてアカウントを作ると、経営者として社員・診断・計画を入力できます。",

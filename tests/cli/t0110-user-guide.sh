@@ -19,6 +19,7 @@ awk -v out="$WORK/part" '
 	/^```/ && sh { sh = 0; next }
 	sh {
 		if ($0 ~ /^(make|export PATH)/) next
+		gsub(/\.\/build\/secstep/, "secstep")
 		print > (out part ".sh"); next
 	}
 	/^\|/ {

@@ -446,6 +446,55 @@ void pdoc_table(pdoc *d, int n, const double *frac, const int *align, const char
 	table_head(d);
 }
 
+/* The byte offset in text where the first line of l that ends below
+ * `room` points starts (0 when even the first does not fit, the text's
+ * length when all fit). */
+static size_t fit_bytes(PangoLayout *l, const char *text, double room)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	size_t cut = strlen(text);
+	do {
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		if ((double)(logical.y + logical.height) / PANGO_SCALE > room) {
+			cut = (size_t)pango_layout_iter_get_line_readonly(it)->start_index;
+			break;
+		}
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return cut;
+}
+
+/* Draws a row too tall for one page in parts (see pdoc_row).  Returns
+ * false when it cannot be split. */
+static bool split_row(pdoc *d, PangoLayout **ls, const char *const *cells, const unsigned *rgb)
+{
+	int n = d->n_cols;
+	double room = PD_BOTTOM - d->y - 2 * CELL_PAD_Y;
+	if (room < 4 * TS_SMALL.size * 1.3) {   /* hardly a line left: start on a fresh page */
+		hline(d->cr, PD_ML, PD_ML + PD_CW, d->y, 0.8, C_BRAND);
+		d->y = PD_BOTTOM + 1;
+		if (!pdoc_room(d, PD_BOTTOM - PD_MT))
+			return false;
+		room = PD_BOTTOM - d->y - 2 * CELL_PAD_Y;   /* the layouts wrap the same on any page */
+	}
+	const char *head[8], *tail[8];
+	bool more = false;
+	for (int i = 0; i < n; i++) {
+		size_t cut = fit_bytes(ls[i], cells[i], room);
+		head[i] = pd_printf(d, "%.*s", (int)cut, cells[i]);
+		tail[i] = pd_printf(d, "%s", cells[i] + cut);
+		more |= *tail[i] != '\0';
+	}
+	bool any_head = false;
+	for (int i = 0; i < n; i++)
+		any_head |= *head[i] != '\0';
+	if (!more || !any_head)
+		return false;
+	pdoc_row(d, head, rgb);
+	return pdoc_row(d, tail, rgb);
+}
+
 bool pdoc_row(pdoc *d, const char *const *cells, const unsigned *rgb)
 {
 	int n = d->n_cols;
@@ -461,6 +510,19 @@ bool pdoc_row(pdoc *d, const char *const *cells, const unsigned *rgb)
 	}
 	h += 2 * CELL_PAD_Y;
 	bool ok = true;
+	if (h > PD_BOTTOM - PD_MT - 40) {
+		/* Taller than a page: split the row between two lines of text,
+		 * the rest continuing on the next page (nothing is drawn twice,
+		 * nothing falls off the bottom). */
+		bool split = split_row(d, ls, cells, rgb);
+		for (int i = 0; i < n; i++)
+			g_object_unref(ls[i]);
+		if (split)
+			return true;
+		/* not splittable (no line boundary): draw it as it is */
+		for (int i = 0; i < n; i++)
+			ls[i] = pd_layout(d->pc, cells[i], &TS_SMALL, d->cols[i].w - 2 * CELL_PAD_X, d->cols[i].align, 8);
+	}
 	if (d->y + h > PD_BOTTOM + 0.01) {
 		/* Close the table on this page; pdoc_room repeats the header. */
 		hline(d->cr, PD_ML, PD_ML + PD_CW, d->y, 0.8, C_BRAND);

@@ -106,3 +106,18 @@ expect_rc "policy PDF" 0 report 1 --kind policy -o pol.pdf
 pdf_checks "policy" pol.pdf ja
 x=$(pdftotext -bbox pol.pdf - 2>/dev/null | grep '代表者' | sed -n 's/.*xMin="\([0-9.]*\)".*/\1/p' | head -1)
 if [ -n "$x" ] && [ "${x%.*}" -gt 300 ]; then ok "policy: the signature line is right-aligned (x=$x)"; else notok "policy: the signature line is right-aligned" "x=$x"; fi
+
+# ---- a row taller than a page is split between lines, not cut off ----
+long=$(i=0; while [ $i -lt 250 ]; do printf '長いメモ%03d。' "$i"; i=$((i + 1)); done)
+expect_rc "a contact with a very long note" 0 register add 1 contacts --set role=other --set name=長文の連絡先 --set order=31 --set "notes=$long"
+expect_rc "contact sheet with it" 0 report 1 --kind contacts -o long.pdf
+pdftotext long.pdf - | tr -d '\n' >long.txt
+missing=
+for i in 000 001 124 125 248 249; do grep -q "長いメモ$i。" long.txt || missing="$missing $i"; done
+if [ -z "$missing" ]; then ok "every part of a page-long note is printed"; else notok "every part of a page-long note is printed" "missing:$missing"; fi
+n=$(grep -o "長いメモ[0-9]*。" long.txt | sort -u | wc -l)
+m=$(grep -o "長いメモ[0-9]*。" long.txt | wc -l)
+# a piece may be split by a page break (then the footer stands inside it);
+# none is printed twice
+if [ "$n" -ge 246 ] && [ "$m" -eq "$n" ]; then ok "... no piece twice, at most a few split by page breaks ($n whole)"; else notok "... no piece twice" "$n distinct, $m in all"; fi
+case "$(tr -d '\n' <long.txt)" in *長いメモ249。*パソコンの電源は切らずに*) ok "the procedure follows the long note" ;; *) notok "the procedure follows the long note" ;; esac

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0100 — the command line's help: every command and command group
+# t0120 — the command line's help: every command and command group
 # answers --help (exit 0) with usage, arguments, options, an example and
 # the exit codes, in Japanese and English; `secstep help` says the same;
 # the man page comes from the same texts and installs with make install;
@@ -27,7 +27,7 @@ printf '%s\n' "$cmds" | while IFS= read -r c; do
 	sed -n '/^Example:/,/^$/p' "$WORK/h-en" | grep -q "secstep $c" || miss="$miss en[an example of $c]"
 	case "$usage" in [A-Z]*|"["[a-zA-Z]*) grep -q "^Arguments:" "$WORK/h-en" && grep -q "^引数:" "$WORK/h-ja" || miss="$miss [arguments]" ;; esac
 	case "$usage" in *--*) grep -q "^Options:" "$WORK/h-en" && grep -q "^オプション:" "$WORK/h-ja" || miss="$miss [options]" ;; esac
-	if [ -z "$miss" ]; then echo "ok - t0100-help: $c --help (ja, en)"; else echo "not ok - t0100-help: $c --help (ja, en)"; echo "#   missing:$miss"; fi
+	if [ -z "$miss" ]; then echo "ok - t0120-help: $c --help (ja, en)"; else echo "not ok - t0120-help: $c --help (ja, en)"; echo "#   missing:$miss"; fi
 done
 
 for g in company person role exam learning task policy register user member token body; do

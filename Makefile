@@ -8,7 +8,7 @@
 #                   (default /usr/local; DESTDIR for staging)
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
+PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
 BUILD   ?= build
 SAN     ?=
 
@@ -106,7 +106,7 @@ san:
 check:
 	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
-	@sh tests/run.sh build build-san
+	@sh tests/run.sh build build-san build@pg
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@mkdir -p $(dir $@)

@@ -17,14 +17,13 @@
 #include "store/account.h"
 #include "store/store.h"
 
-static char path[64];
+static char path[256];
 static store_t *s;
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(path, sizeof path, "/tmp/secstep-acct-%d.db", (int)getpid());
-	unlink(path);
+	test_db_new(path, sizeof path, "acct");
 	errs_t e = ERRS_INIT;
 	s = store_open(path, &e);
 	errs_free(&e);
@@ -35,12 +34,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	store_close(s);
-	char p[80];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	test_db_drop(path);
 	return 0;
 }
 
@@ -209,7 +203,7 @@ static void ids_and_versions_never_go_back(void **state)
 	int64_t va = store_company_version(s, a, &e), vb = store_company_version(s, b, &e);
 	assert_true(vb > va);
 	char bak[80];
-	snprintf(bak, sizeof bak, "%s.bak", path);
+	snprintf(bak, sizeof bak, "/tmp/secstep-acct-%d.bak", (int)getpid());
 	unlink(bak);
 	assert_true(store_backup(s, bak, &e));
 	assert_true(store_company_delete(s, b, &e));

@@ -117,18 +117,28 @@ bool report_write_file(const catalog *cat, const m_company *co, report_kind_t ki
 
 void report_shutdown(void)
 {
-	/* FcFini frees fontconfig's parsed configuration (the font list and
-	 * rules pango's loader thread read at start-up), which LeakSanitizer
-	 * otherwise reports.  fontconfig is not among the libraries we link
-	 * (it comes in through cairo and pango), so look it up at run time.
-	 * cairo's own caches stay: they are reachable from cairo's globals
-	 * (not leaks), and cairo_debug_reset_static_data() asserted at random
-	 * (one run in ten) when pango's loader thread still held a font face
-	 * as the process ended. */
+	/* Only for the leak checker of the sanitizer builds: FcFini frees
+	 * fontconfig's parsed configuration (the font list and rules pango's
+	 * loader thread read at start-up), which LeakSanitizer otherwise
+	 * reports.  A normal build leaves the process's caches to exit: both
+	 * cairo_debug_reset_static_data() and FcFini() assert (at random, about
+	 * one run in a hundred) when pango's loader thread or cairo's cache of
+	 * recently used fonts still holds a font as the process ends.
+	 * fontconfig is not among the libraries we link (it comes in through
+	 * cairo and pango), so it is looked up at run time. */
+#if defined(__SANITIZE_ADDRESS__)
+#define REPORT_FC_FINI 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define REPORT_FC_FINI 1
+#endif
+#endif
+#ifdef REPORT_FC_FINI
 	void (*fc_fini)(void);
 	*(void **)&fc_fini = dlsym(RTLD_DEFAULT, "FcFini");
 	if (fc_fini)
 		fc_fini();
+#endif
 }
 
 /* ---- labels ---- */

@@ -40,7 +40,7 @@ bool report_render(const catalog *cat, const m_company *co, report_kind_t kind, 
 bool report_write_file(const catalog *cat, const m_company *co, report_kind_t kind, lang_t lang,
 		       date_t today, const char *path, int *pages, errs_t *errs);
 
-/* Drops fontconfig's process-wide configuration, so a leak checker
+/* In the sanitizer builds, drops fontconfig's process-wide configuration, so a leak checker
  * at exit sees only real leaks.  Call once, at the very end, when no other
  * thread renders (the CLI does; a server need not). */
 void report_shutdown(void);

@@ -37,7 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PREFIX  ?= /usr/local
 MANPAGES := $(BUILD)/secstep.1 $(BUILD)/secstep.ja.1
 
-.PHONY: all check check-one san clean bench install
+.PHONY: all check check-one san clean bench bench-scale install
 all: $(BUILD)/secstep $(BUILD)/routes.ok $(MANPAGES)
 
 # Every route says who may use it (src/web/routes.expect); the build stops
@@ -121,6 +121,10 @@ $(BUILD)/bench/gen_company: bench/gen_company.c
 
 bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company
 	sh bench/run.sh $(BUILD)
+
+# SQLite and PostgreSQL side by side at 10,000 companies (bench/scale.sh).
+bench-scale: all $(BUILD)/bench/bench_core $(BUILD)/bench/gen_company
+	sh bench/scale.sh $(BUILD)
 
 clean:
 	rm -rf build build-san

@@ -19,7 +19,11 @@ as() {
 case "$cmd" in
 start)
 	mkdir -p "$dir"
-	[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+	if [ "$(id -u)" -eq 0 ]; then
+		# the cluster's user must reach its folder (mktemp -d makes 0700 ones)
+		chmod 755 "$(dirname "$dir")"
+		chown postgres "$dir"
+	fi
 	if [ ! -f "$dir/data/PG_VERSION" ]; then
 		as "$bin/initdb" -D "$dir/data" -A trust -U secstep -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || {
 			cat "$dir/initdb.log" >&2

@@ -45,8 +45,9 @@ bool store_company_list(store_t *s, store_company_row **rows, size_t *n, errs_t 
 m_company *store_company_load(store_t *s, int64_t id, errs_t *errs);
 /* Inserts a new company from a snapshot; sets c->id.  All or nothing. */
 bool store_company_insert(store_t *s, m_company *c, errs_t *errs);
-/* Replaces the saved company c->id with the snapshot.  All or nothing. */
-bool store_company_save(store_t *s, const m_company *c, errs_t *errs);
+/* Replaces the saved company c->id with the snapshot.  All or nothing;
+ * c->version becomes the new version. */
+bool store_company_save(store_t *s, m_company *c, errs_t *errs);
 /* The company's version: bumped by every save (-1 when there is none).
  * A cached snapshot with the same version is current. */
 int64_t store_company_version(store_t *s, int64_t id, errs_t *errs);

@@ -401,7 +401,7 @@ static const char *const child_deletes[] = {
 	"DELETE FROM diagnosis WHERE company_id = ?",
 };
 
-bool store_company_save(store_t *s, const m_company *c, errs_t *errs)
+bool store_company_save(store_t *s, m_company *c, errs_t *errs)
 {
 	if (!store_begin(s, errs))
 		return false;
@@ -430,7 +430,10 @@ bool store_company_save(store_t *s, const m_company *c, errs_t *errs)
 		store_rollback(s);
 		return false;
 	}
-	return store_commit(s, errs);
+	if (!store_commit(s, errs))
+		return false;
+	c->version = version;
+	return true;
 }
 
 int64_t store_company_version(store_t *s, int64_t id, errs_t *errs)

@@ -257,6 +257,27 @@ static void audit_keeps_before_and_after(void **state)
 	errs_free(&e);
 }
 
+static void stale_copies_are_refused(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	const catalog *cat = catalog_builtin();
+	int64_t id = company("並行社");
+	m_company *a = store_company_load(s, id, &e), *b = store_company_load(s, id, &e);
+	audit_who w = {"cli", 0, NULL};
+	a->employees = 20;
+	assert_true(audit_save(s, cat, &w, a, &e));
+	b->employees = 30;                       /* read before a was saved */
+	assert_false(audit_save(s, cat, &w, b, &e));
+	assert_non_null(strstr(e.what[0], "changed by someone else"));
+	errs_free(&e);
+	m_company *now = store_company_load(s, id, &e);
+	assert_int_equal(now->employees, 20);    /* a's change is kept */
+	company_free(a);
+	company_free(b);
+	company_free(now);
+}
+
 static void password_rules(void **state)
 {
 	(void)state;
@@ -279,6 +300,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(throttle_locks_after_five, setup, teardown),
 		cmocka_unit_test_setup_teardown(ids_and_versions_never_go_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_keeps_before_and_after, setup, teardown),
+		cmocka_unit_test_setup_teardown(stale_copies_are_refused, setup, teardown),
 		cmocka_unit_test(password_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,8 @@
 build-dev/src/web/pages_assets.o: src/web/pages_assets.c src/base/util.h \
  src/core/risk.h src/core/model.h src/base/arena.h src/base/date.h \
  src/exchange/doc.h src/base/errs.h src/catalog/catalog.h \
- src/base/embed.h src/web/pages.h src/core/rules.h src/web/web.h \
- src/base/buf.h src/store/account.h src/store/store.h
+ src/base/embed.h src/web/pages.h src/core/rules.h src/app/summary.h \
+ src/store/store.h src/web/web.h src/base/buf.h src/store/account.h
 src/base/util.h:
 src/core/risk.h:
 src/core/model.h:
@@ -14,7 +14,8 @@ src/catalog/catalog.h:
 src/base/embed.h:
 src/web/pages.h:
 src/core/rules.h:
+src/app/summary.h:
+src/store/store.h:
 src/web/web.h:
 src/base/buf.h:
 src/store/account.h:
-src/store/store.h:

@@ -4,6 +4,8 @@
 #                   ends with "N passed, N failed"
 #   make san        build-san/secstep (AddressSanitizer + UBSan)
 #   make bench      the benchmarks in bench/
+#   make install    the binary and the man page (en, ja) under PREFIX
+#                   (default /usr/local; DESTDIR for staging)
 
 CC      ?= cc
 PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
@@ -32,8 +34,11 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-one san clean bench bench-scale
-all: $(BUILD)/secstep $(BUILD)/routes.ok
+PREFIX  ?= /usr/local
+MANPAGES := $(BUILD)/secstep.1 $(BUILD)/secstep.ja.1
+
+.PHONY: all check check-one san clean bench bench-scale install
+all: $(BUILD)/secstep $(BUILD)/routes.ok $(MANPAGES)
 
 # Every route says who may use it (src/web/routes.expect); the build stops
 # when one does not.
@@ -41,6 +46,19 @@ $(BUILD)/routes.ok: src/web/routes.c src/web/routes.expect tools/routecheck.sh
 	@mkdir -p $(dir $@)
 	@sh tools/routecheck.sh src/web/routes.c src/web/routes.expect
 	@touch $@
+
+# The man page is made by the binary from the help texts beside each
+# command (src/cli/help.c), so it says what --help says.
+$(BUILD)/secstep.1: $(BUILD)/secstep
+	@$(BUILD)/secstep --lang en help --man >$@.tmp && mv $@.tmp $@
+$(BUILD)/secstep.ja.1: $(BUILD)/secstep
+	@$(BUILD)/secstep --lang ja help --man >$@.tmp && mv $@.tmp $@
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/ja/man1
+	install -m 755 $(BUILD)/secstep $(DESTDIR)$(PREFIX)/bin/secstep
+	install -m 644 $(BUILD)/secstep.1 $(DESTDIR)$(PREFIX)/share/man/man1/secstep.1
+	install -m 644 $(BUILD)/secstep.ja.1 $(DESTDIR)$(PREFIX)/share/man/ja/man1/secstep.1
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

@@ -4,6 +4,7 @@
 #define SECSTEP_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <jansson.h>
 
 #include "app/audit.h"
@@ -35,6 +36,16 @@ typedef struct cli {
 
 typedef int (*cmd_fn)(cli_t *cx, args_t *a);
 
+/* A command's help beyond its one line, kept beside its table entry (help.c
+ * prints it for --help and `secstep help`, and writes the man page from
+ * it).  Each text is lines "NAME<TAB>what it is"; example is one or more
+ * command lines (the same in both languages). */
+typedef struct {
+	const char *args_ja, *args_en;     /* "ID\t会社の番号\n…" (NULL: no arguments) */
+	const char *opts_ja, *opts_en;     /* "--kind KIND\t…\n…" (NULL: no options) */
+	const char *example;               /* "secstep report 1 --kind brief -o brief.pdf\n…" */
+} cli_help;
+
 typedef struct {
 	const char *name;          /* "company" */
 	const char *sub;           /* "add", or NULL */
@@ -43,7 +54,29 @@ typedef struct {
 	int min_pos, max_pos;
 	const char *usage;         /* one line: arguments */
 	const char *help_ja, *help_en;
+	cli_help help;
 } cli_cmd;
+
+/* Argument lines that many commands share (for cli_help texts). */
+#define HA_ID_JA "ID\t会社の番号（secstep company list で確かめられます）"
+#define HA_ID_EN "ID\tthe company's number (see secstep company list)"
+#define HA_PID_JA "PID\t人の ID（p1 など。secstep company show で確かめられます）"
+#define HA_PID_EN "PID\tthe person's id (p1 …; see secstep company show)"
+#define HA_END {NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, {NULL, NULL, NULL, NULL, NULL}}
+
+/* The command table (main.c): arrays of cli_cmd, each ended by a NULL name. */
+extern const cli_cmd *const *const cli_tables;
+extern const size_t cli_n_tables;
+
+/* help.c: the help texts.  Each prints to f in lang. */
+void help_overview(FILE *f, lang_t lang);
+/* A command group ("company": its subcommands); false when there is none. */
+bool help_group(FILE *f, const char *name, lang_t lang);
+void help_command(FILE *f, const cli_cmd *c, lang_t lang);
+/* The man page (roff), every command, in lang. */
+void help_man(FILE *f, lang_t lang);
+/* `secstep help [--man] [COMMAND [SUB]]`: exit status. */
+int help_main(int argc, char **argv, lang_t lang);
 
 /* The text in the current language. */
 const char *tr(const cli_t *cx, const char *ja, const char *en);
@@ -75,6 +108,14 @@ void print_json(json_t *v);
 /* Reads a whole file ("-" = stdin), at most max bytes.  NULL on error
  * (printed).  Caller frees. */
 char *read_all(cli_t *cx, const char *path, size_t max, size_t *len);
+
+/* Output paths: "-" is standard output for every writer.  cli_write_out
+ * writes data to path (through PATH.tmp and a rename) or to stdout;
+ * cli_file_to_stdout copies a finished temporary file to stdout and
+ * removes it.  Both print their error and return an exit status. */
+bool cli_is_stdout(const char *path);
+int cli_write_out(cli_t *cx, const char *path, const void *data, size_t len);
+int cli_file_to_stdout(cli_t *cx, const char *tmp);
 
 /* Splits "a,b,c" into arena strings. */
 const char **split_list(arena_t *ar, const char *s, size_t *n);

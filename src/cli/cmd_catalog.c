@@ -14,6 +14,63 @@
 #include "base/util.h"
 #include "cli/cli.h"
 
+
+/* A catalog source reference for the reader: as written in Japanese, or in
+ * English the same references with the Japanese names of works put in
+ * English and the Japanese section titles left out ("ガイドブック 4(1)
+ * 人材確保・育成 確保; 人材手引き p25" → "Guidebook 4(1); IPA talent
+ * handbook p25").  Returns static storage or source itself. */
+static const char *source_text(const cli_t *cx, const char *source)
+{
+	static char out[512];
+	if (cx->lang != LANG_EN || !source)
+		return source ? source : "";
+	static const struct {
+		const char *ja, *en;
+	} works[] = {{"ガイドブック", "Guidebook"}, {"人材手引き", "IPA talent handbook"}, {"用語集", "Glossary"},
+		     {"事例（A社）", "Case A"}, {"事例（B社）", "Case B"}, {"事例（C社）", "Case C"}, {"事例（D社）", "Case D"},
+		     {"事例", "case studies"}};
+	size_t n = 0;
+	out[0] = '\0';
+	const char *p = source;
+	while (*p) {
+		const char *semi = strchr(p, ';');
+		size_t len = semi ? (size_t)(semi - p) : strlen(p);
+		/* words of one reference */
+		bool first_word = true;
+		const char *w = p, *end = p + len;
+		while (w < end) {
+			while (w < end && *w == ' ')
+				w++;
+			const char *we = w;
+			while (we < end && *we != ' ')
+				we++;
+			if (we == w)
+				break;
+			const char *word = NULL;
+			char buf[128];
+			snprintf(buf, sizeof buf, "%.*s", (int)(we - w), w);
+			for (size_t i = 0; i < sizeof works / sizeof works[0] && !word; i++)
+				if (!strcmp(buf, works[i].ja))
+					word = works[i].en;
+			bool ascii = true;
+			for (const char *c = buf; *c; c++)
+				ascii &= (unsigned char)*c < 0x80;
+			if (!word && ascii)
+				word = buf;
+			if (word)
+				n += (size_t)snprintf(out + n, n < sizeof out ? sizeof out - n : 0, "%s%s",
+						      first_word ? (n ? "; " : "") : " ", word);
+			if (n >= sizeof out)
+				n = sizeof out - 1;
+			first_word = first_word && !word;
+			w = we;
+		}
+		p += len + (semi != NULL);
+	}
+	return out;
+}
+
 static const char *kind_name(const cli_t *cx, measure_kind_t k)
 {
 	const cat_tag *t = cat_tag_find(cx->cat->kinds, cx->cat->n_kinds, measure_kind_id(k));
@@ -38,7 +95,7 @@ static void print_measures(const cli_t *cx, const cat_step *st, side_t side)
 				printf("  [%s]\n", kind_name(cx, (measure_kind_t)k));
 				head = true;
 			}
-			printf("    ・%s (%s)\n      %s\n", tx(m->title, cx->lang), m->id, tx(m->summary, cx->lang));
+			printf("    %s%s (%s)\n      %s\n", tr(cx, "・", "- "), tx(m->title, cx->lang), m->id, tx(m->summary, cx->lang));
 			printf("      %s%s\n", tr(cx, "向いている場合: ", "Suits: "), tx(m->suits, cx->lang));
 			if (m->n_audiences) {
 				printf("      %s", tr(cx, "対象: ", "For: "));
@@ -51,7 +108,7 @@ static void print_measures(const cli_t *cx, const cat_step *st, side_t side)
 				printf("      → %s%s%s\n", tx(res->name, cx->lang), res->url && *res->url ? "  " : "",
 				       res->url ? res->url : "");
 			}
-			printf("      %s%s\n", tr(cx, "出典: ", "Source: "), m->source);
+			printf("      %s%s\n", tr(cx, "出典: ", "Source: "), source_text(cx, m->source));
 		}
 	}
 }
@@ -75,7 +132,7 @@ static int show_step(cli_t *cx, int n)
 		const cat_checkpoint *cp = &st->checkpoints[i];
 		printf("  %s %s\n    %s\n", cp->id, tx(cp->title, cx->lang), tx(cp->summary, cx->lang));
 		for (size_t q = 0; q < cp->n_questions; q++)
-			printf("    ？ %s\n       %s\n", tx(cp->questions[q].text, cx->lang),
+			printf("    %s %s\n       %s\n", tr(cx, "？", "?"), tx(cp->questions[q].text, cx->lang),
 			       tx(cp->questions[q].help, cx->lang));
 	}
 	printf("\n%s\n", tr(cx, "■ 担当者のタスク", "■ The officer's tasks"));
@@ -89,7 +146,7 @@ static int show_step(cli_t *cx, int n)
 	print_measures(cx, st, SIDE_OUTSIDE);
 	const cat_exam *ex = cat_exam_find(cx->cat, st->exam);
 	printf("\n%s %s (%s)\n", tr(cx, "■ おすすめの試験:", "■ Recommended exam:"), tx(ex->name, cx->lang), ex->id);
-	printf("\n%s %s (%s %s)\n", tr(cx, "出典:", "Source:"), st->source,
+	printf("\n%s %s (%s %s)\n", tr(cx, "出典:", "Source:"), source_text(cx, st->source),
 	       tr(cx, "ガイドライン", "Guideline"), st->guideline_pages);
 	return EXIT_OK;
 }
@@ -119,8 +176,8 @@ static int show_case(cli_t *cx, const char *id)
 	printf("%s\n  %s\n", tr(cx, "■ 成果", "■ Results"), tx(k->results, cx->lang));
 	printf("%s\n", tr(cx, "■ ポイント", "■ Key points"));
 	for (size_t i = 0; i < k->n_points; i++)
-		printf("  ・%s\n", tx(k->points[i], cx->lang));
-	printf("\n%s %s\n", tr(cx, "出典:", "Source:"), k->source);
+		printf("  %s%s\n", tr(cx, "・", "- "), tx(k->points[i], cx->lang));
+	printf("\n%s %s\n", tr(cx, "出典:", "Source:"), source_text(cx, k->source));
 	return EXIT_OK;
 }
 
@@ -273,6 +330,21 @@ const cli_cmd catalog_cmds[] = {
 	{"catalog", NULL, cmd_catalog, "", 0, 2,
 	 "[step N | case ID | exam [ID] | glossary [TERM] | selfcheck]",
 	 "ガイドブックの内容（STEP・事例・試験・用語集・自社診断）を表示",
-	 "show the guidebook's content (STEPs, cases, exams, glossary, self-check)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "show the guidebook's content (STEPs, cases, exams, glossary, self-check)",
+	 {"（なし）\tSTEP1〜4 の一覧\n"
+	  "step N\tSTEP N（1〜4）のチェックポイント・タスク・人・外部の力・試験\n"
+	  "case ID\t事例（case-a〜case-d）\n"
+	  "exam [ID]\t試験の一覧、または一つの試験（ip sg fe ap au sc）\n"
+	  "glossary [TERM]\t用語集、または一つの用語\n"
+	  "selfcheck\t「5分でできる！情報セキュリティ自社診断」の25項目",
+	  "(none)\tthe list of STEP1-4\n"
+	  "step N\tSTEP N (1-4): checkpoints, tasks, people, outside help, exams\n"
+	  "case ID\ta case study (case-a … case-d)\n"
+	  "exam [ID]\tthe exams, or one exam (ip sg fe ap au sc)\n"
+	  "glossary [TERM]\tthe glossary, or one term\n"
+	  "selfcheck\tthe 25 items of the 5-minute self-check",
+	  NULL, NULL,
+	  "secstep catalog step 1\nsecstep --lang en catalog exam sg\nsecstep --json catalog"}},
+	HA_END,
 };
+

@@ -1,6 +1,7 @@
 /* cmd_data.c — the whole database and the calendar: backup, restore, and
  * an iCalendar of a company's dates. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -64,20 +65,44 @@ static int cmd_calendar(cli_t *cx, args_t *a)
 		company_free(co);
 		return EXIT_FAIL;
 	}
+	/* SEQUENCE and LAST-MODIFIED of each event from the audit log */
+	arena_t ar = {0};
+	audit_row *rows = NULL;
+	size_t n_rows = 0;
+	ics_rev *revs = NULL;
+	size_t n_revs = 0;
+	errs_t e = ERRS_INIT;
+	if (store_audit_list(cx->store, co->id, 0, 0, &ar, &rows, &n_rows, &e))
+		n_revs = ics_revs(rows, n_rows, &ar, &revs);
+	errs_free(&e);
 	buf_t out = BUF_INIT;
-	ics_write(cx->cat, co, person, cx->lang, cx->today, &out);
-	fwrite(out.p, 1, out.len, stdout);
+	ics_write(cx->cat, co, person, cx->lang, cx->today, revs, n_revs, &out);
+	free(rows);
+	arena_free(&ar);
+	const char *path = opt(a, "output");
+	int rc = cli_write_out(cx, path && *path ? path : "-", out.p, out.len);
 	buf_free(&out);
 	company_free(co);
-	return EXIT_OK;
+	return rc;
 }
 
 const cli_cmd data_cmds[] = {
 	{"backup", NULL, cmd_backup, "", 1, 1, "FILE", "データベース全体のバックアップ（使用中でも一貫）",
-	 "a consistent copy of the whole database (safe while in use)"},
+	 "a consistent copy of the whole database (safe while in use)",
+	 {"FILE\tバックアップを書き出すファイル（あれば置き換えます）", "FILE\tthe file to write the copy to (replaced if it exists)",
+	  NULL, NULL, "secstep backup secstep-2026-11-30.db"}},
 	{"restore", NULL, cmd_restore, "yes", 1, 1, "FILE [--yes]", "バックアップから戻す（secstep のデータベースでなければ拒否）",
-	 "restore from a backup (refuses a file that is not one)"},
-	{"calendar", NULL, cmd_calendar, "person=", 1, 1, "ID [--person PID]",
-	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "restore from a backup (refuses a file that is not one)",
+	 {"FILE\tsecstep backup で作ったファイル。今のデータはすべてこの内容に置き換わります",
+	  "FILE\ta file made by secstep backup; all current data is replaced by it",
+	  "--yes\t置き換えてよいことの確認（端末でないときは必要）", "--yes\tconfirms the replacement (needed when not asked in a terminal)",
+	  "secstep restore secstep-2026-11-30.db --yes"}},
+	{"calendar", NULL, cmd_calendar, "person= output=", 1, 1, "ID [--person PID] [-o FILE]",
+	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--person PID\tその人の予定だけ（担当のタスク・試験・リスク対応）\n-o FILE\t書き出すファイル（- または省略で標準出力）",
+	  "--person PID\tonly that person's dates (their tasks, exams, risk treatments)\n-o FILE\tthe file to write (- or none: standard output)",
+	  "secstep calendar 1 -o secstep.ics\nsecstep calendar 1 --person p1 > p1.ics"}},
+	HA_END,
 };
+

@@ -211,8 +211,12 @@ static int cmd_plan(cli_t *cx, args_t *a)
 
 const cli_cmd plan_cmds[] = {
 	{"status", NULL, cmd_status, "history", 1, 1, "ID [--history]",
-	 "いまの段階・未達のチェックポイント・自社診断の点数・人の体制", "where the company stands"},
+	 "いまの段階・未達のチェックポイント・自社診断の点数・人の体制", "where the company stands",
+	 {HA_ID_JA, HA_ID_EN, "--history\tこれまでの診断ごとの段階と点数", "--history\tthe STEP and score of every past diagnosis",
+	  "secstep status 1\nsecstep --json status 1"}},
 	{"plan", NULL, cmd_plan, "", 1, 1, "ID",
-	 "取り組む段階の計画（タスク・担当・期限・人材の方策・試験）", "the plan for the working STEP"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "取り組む段階の計画（タスク・担当・期限・人材の方策・試験）", "the plan for the working STEP",
+	 {HA_ID_JA, HA_ID_EN, NULL, NULL, "secstep plan 1\nsecstep --lang en plan 1"}},
+	HA_END,
 };
+

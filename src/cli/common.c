@@ -151,3 +151,51 @@ const char **split_list(arena_t *ar, const char *s, size_t *n)
 	}
 	return out;
 }
+
+bool cli_is_stdout(const char *path)
+{
+	return path && strcmp(path, "-") == 0;
+}
+
+int cli_write_out(cli_t *cx, const char *path, const void *data, size_t len)
+{
+	if (cli_is_stdout(path)) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			cli_error(cx, "-o -: %s", tr(cx, "標準出力に書き込めません", "cannot write to standard output"));
+			return EXIT_FAIL;
+		}
+		return EXIT_OK;
+	}
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok || rename(tmp, path) != 0) {
+		remove(tmp);
+		cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cli_file_to_stdout(cli_t *cx, const char *tmp)
+{
+	FILE *f = fopen(tmp, "rb");
+	char buf[65536];
+	size_t n;
+	bool ok = f != NULL;
+	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	if (f) {
+		ok = ok && !ferror(f);
+		fclose(f);
+	}
+	if (fflush(stdout) != 0)
+		ok = false;
+	remove(tmp);
+	if (!ok)
+		cli_error(cx, "-o -: %s", tr(cx, "標準出力に書き込めません", "cannot write to standard output"));
+	return ok ? EXIT_OK : EXIT_FAIL;
+}

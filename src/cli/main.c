@@ -16,6 +16,8 @@
 static const cli_cmd *const tables[] = {catalog_cmds, company_cmds, person_cmds, diagnose_cmds,
 					plan_cmds, task_cmds, policy_cmds, register_cmds, risk_cmds, report_cmds, data_cmds, serve_cmds,
 					user_cmds, member_cmds, body_cmds, audit_cmds};
+const cli_cmd *const *const cli_tables = tables;
+const size_t cli_n_tables = ARRAY_LEN(tables);
 
 const char *tr(const cli_t *cx, const char *ja, const char *en)
 {
@@ -63,35 +65,11 @@ const char *opt_next(const args_t *a, const char *name, int *i)
 	return NULL;
 }
 
-static void print_usage(FILE *f, lang_t lang)
-{
-	fprintf(f, "%s", lang == LANG_EN
-		? "Usage: secstep [--db PATH] [--lang ja|en] [--json] COMMAND [ARGS]\n\n"
-		  "secstep turns IPA's guidebook for security talent in small companies into\n"
-		  "a plan: where your company stands, who does what by when.\n\nCommands:\n"
-		: "使い方: secstep [--db PATH] [--lang ja|en] [--json] コマンド [引数]\n\n"
-		  "secstep は IPA「中小企業のためのセキュリティ人材確保・育成の実践ガイドブック」を\n"
-		  "自社の計画（だれが・何を・いつまでに）にするツールです。\n\nコマンド:\n");
-	for (size_t t = 0; t < ARRAY_LEN(tables); t++)
-		for (const cli_cmd *c = tables[t]; c->name; c++) {
-			char head[64];
-			snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "");
-			fprintf(f, "  %-18s %s\n", head, lang == LANG_EN ? c->help_en : c->help_ja);
-		}
-	fprintf(f, "%s", lang == LANG_EN
-		? "\nGlobal options: --db PATH (default $SECSTEP_DB or ./secstep.db), --lang ja|en,\n"
-		  "--json (machine output).  SECSTEP_TODAY=YYYY-MM-DD sets today's date.\n"
-		  "Run 'secstep COMMAND --help' for a command's arguments.  Docs: docs/user-guide.md\n"
-		: "\n共通オプション: --db PATH（既定は $SECSTEP_DB、なければ ./secstep.db）、--lang ja|en、\n"
-		  "--json（機械向け出力）。SECSTEP_TODAY=YYYY-MM-DD で今日の日付を指定できます。\n"
-		  "各コマンドの引数は 'secstep コマンド --help' で表示します。説明書: docs/user-guide.md\n");
-}
-
 static void print_cmd_usage(FILE *f, const cli_cmd *c, lang_t lang)
 {
-	fprintf(f, "%s: secstep %s%s%s %s\n  %s\n", lang == LANG_EN ? "Usage" : "使い方", c->name,
-		c->sub ? " " : "", c->sub ? c->sub : "", c->usage,
-		lang == LANG_EN ? c->help_en : c->help_ja);
+	fprintf(f, "%s: secstep %s%s%s %s\n  %s\n  %s secstep %s%s%s --help\n", lang == LANG_EN ? "Usage" : "使い方", c->name,
+		c->sub ? " " : "", c->sub ? c->sub : "", c->usage, lang == LANG_EN ? c->help_en : c->help_ja,
+		lang == LANG_EN ? "More:" : "説明:", c->name, c->sub ? " " : "", c->sub ? c->sub : "");
 }
 
 /* Whether name is accepted by spec ("name= flag other="); *takes_value set. */
@@ -239,14 +217,14 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (nrest == 0) {
-		print_usage(help ? stdout : stderr, cx.lang);
+		help_overview(help ? stdout : stderr, cx.lang);
 		free(rest);
 		return help ? EXIT_OK : EXIT_USAGE;
 	}
 	if (strcmp(rest[0], "help") == 0) {
-		print_usage(stdout, cx.lang);
+		int rc = help_main(nrest - 1, rest + 1, cx.lang);
 		free(rest);
-		return EXIT_OK;
+		return rc;
 	}
 	cx.today = date_today();
 	if (cx.today == DATE_NONE) {
@@ -270,8 +248,17 @@ int main(int argc, char **argv)
 				cmd = c;
 			}
 		}
+	if (!cmd && any_named && help && (nrest == 1 || rest[1][0] == '-')) {
+		help_group(stdout, rest[0], cx.lang);   /* secstep company --help */
+		free(rest);
+		return EXIT_OK;
+	}
 	if (!cmd) {
-		if (any_named) {
+		if (any_named && nrest == 1) {
+			fprintf(stderr, "secstep: %s: %s\n", rest[0],
+				cx.lang == LANG_EN ? "a subcommand is needed" : "サブコマンドを指定してください");
+			help_group(stderr, rest[0], cx.lang);
+		} else if (any_named) {
 			fprintf(stderr, "secstep: %s: %s\n", rest[0],
 				cx.lang == LANG_EN ? "unknown or missing subcommand" : "サブコマンドがないか、不明です");
 			for (size_t t = 0; t < ARRAY_LEN(tables); t++)
@@ -291,7 +278,7 @@ int main(int argc, char **argv)
 		 used == 2 ? cmd->sub : "");
 	cx.cmd = cmdname;
 	if (help) {
-		print_cmd_usage(stdout, cmd, cx.lang);
+		help_command(stdout, cmd, cx.lang);
 		free(rest);
 		return EXIT_OK;
 	}

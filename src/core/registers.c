@@ -128,8 +128,8 @@ static bool in_list(const char *const *v, const char *s)
 	return false;
 }
 
-/* Messages in both languages; the document and the CLI use English paths,
- * forms Japanese-first labels. */
+/* Messages in both languages; the document and the CLI name the field by
+ * its path (the same in both languages), forms by its label. */
 enum { M_OBJECT, M_UNKNOWN, M_MISSING, M_TEXT, M_LONG, M_DATE, M_INT, M_BOOL, M_ENUM, M_PERSON, M_TASK };
 static const char *const msg_en[] = {"must be an object", "unknown field", "missing", "must be text",
 				     "is too long", "must be a date YYYY-MM-DD",
@@ -144,9 +144,9 @@ static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp
 		     bool form, lang_t lang, errs_t *errs);
 
 json_t *reg_check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
-		  errs_t *errs)
+		  lang_t lang, errs_t *errs)
 {
-	return check(cat, co, sp, in, path, false, LANG_EN, errs);
+	return check(cat, co, sp, in, path, false, lang, errs);
 }
 
 json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, lang_t lang,
@@ -158,7 +158,7 @@ json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *
 static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
 		     bool form, lang_t lang, errs_t *errs)
 {
-	const char *const *M = form && lang == LANG_JA ? msg_ja : msg_en;
+	const char *const *M = lang == LANG_JA ? msg_ja : msg_en;
 	size_t before = errs->n;
 	char where[320];
 	if (!json_is_object(in)) {

@@ -150,7 +150,16 @@ void h_ics(req_t *r)
 		buf_puts(&r->out, "not found\n");
 		return;
 	}
-	ics_write(r->cat, co, person[0] ? person : NULL, r->lang, r->today, &r->out);
+	/* SEQUENCE and LAST-MODIFIED from the company's audit log */
+	audit_row *rows = NULL;
+	size_t n_rows = 0, n_revs = 0;
+	ics_rev *revs = NULL;
+	errs_t ae = ERRS_INIT;
+	if (store_audit_list(r->store, co->id, 0, 0, &r->arena, &rows, &n_rows, &ae))
+		n_revs = ics_revs(rows, n_rows, &r->arena, &revs);
+	errs_free(&ae);
+	ics_write(r->cat, co, person[0] ? person : NULL, r->lang, r->today, revs, n_revs, &r->out);
+	free(rows);
 	r->ctype = "text/calendar; charset=utf-8";
 	company_free(co);
 }
@@ -202,7 +211,8 @@ void h_export_file(req_t *r)
 		char path[] = "/tmp/secstep-xlsx-XXXXXX";
 		int fd = mkstemp(path);
 		char err[256];
-		bool ok = fd >= 0 && xlsx_write(tabs, n, path, err, sizeof err);
+		xlsx_meta meta = {r->co->name, T(r, "secstep の書き出し", "secstep export"), r->today, r->lang};
+		bool ok = fd >= 0 && xlsx_write(tabs, n, &meta, path, err, sizeof err);
 		if (fd >= 0)
 			close(fd);
 		FILE *in = ok ? fopen(path, "rb") : NULL;

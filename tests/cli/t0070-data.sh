@@ -58,7 +58,13 @@ import csv, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames == ['people', 'exams', 'learning', 'tasks', 'assets', 'organisation', 'suppliers', 'contacts', 'systems', 'drills', 'incidents'], wb.sheetnames
 for name in wb.sheetnames:
-    rows = [[c if c is not None else '' for c in r] for r in wb[name].iter_rows(values_only=True)]
+    # typed cells: dates come back as datetimes, numbers as ints
+    import datetime
+    def text(c):
+        if c is None: return ''
+        if isinstance(c, datetime.datetime): return c.strftime('%Y-%m-%d')
+        return str(c)
+    rows = [[text(c) for c in r] for r in wb[name].iter_rows(values_only=True)]
     want = list(csv.reader(open(f'{sys.argv[2]}/{name}.csv', encoding='utf-8-sig', newline='')))
     # CSV neutralises formulas with a leading quote; XLSX cells are plain strings
     want = [[c[1:] if c[:2] in ("'=", "'+", "'-", "'@") else c for c in r] for r in want]

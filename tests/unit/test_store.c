@@ -47,7 +47,7 @@ static int teardown(void **state)
 static m_company *parse(void)
 {
 	errs_t e = ERRS_INIT;
-	m_company *c = doc_import(cat, doc_text, strlen(doc_text), 20000, &e);
+	m_company *c = doc_import(cat, doc_text, strlen(doc_text), 20000, LANG_EN, &e);
 	if (!c)
 		errs_print(&e, stderr);
 	errs_free(&e);

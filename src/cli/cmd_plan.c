@@ -149,11 +149,11 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 				printf("%s%s", k ? tr(cx, "、", ", ") : "",
 				       t ? tx(t->name, cx->lang) : tr(cx, "自分から希望", "volunteered"));
 			}
+			if (c->exam)
+				printf("%s%s%s", tr(cx, "（任命したら「", " (once appointed, aim for "),
+				       tx(c->exam->name, cx->lang), tr(cx, "」から）", ")"));
 			putchar('\n');
 		}
-		const cat_exam *ex = cat_exam_find(cx->cat, p->cstep->exam);
-		printf("  %s%s%s\n", tr(cx, "任命したら「", "Once appointed, aim for "), tx(ex->name, cx->lang),
-		       tr(cx, "」を目指しましょう。", "."));
 	}
 	if (p->n_exams) {
 		printf("\n%s\n", tr(cx, "■ 担当者にすすめる試験", "■ Exams for the officers"));

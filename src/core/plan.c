@@ -45,15 +45,17 @@ static void find_candidates(const catalog *cat, const m_company *co, plan_t *p)
 		const m_person *ps = &co->people[i];
 		if (person_has_role(ps, "officer", NULL))
 			continue;
-		plan_candidate c = {ps, {0}, 0, 0};
+		plan_candidate c = {ps, {0}, 0, 0, NULL};
 		for (size_t k = 0; k < ps->n_experience && c.n_because < 7; k++)
 			if (is_adjacent(cat, ps->experience[k]))
 				c.because[c.n_because++] = ps->experience[k];
 		c.score = (int)c.n_because;
 		if (ps->volunteer)
 			c.because[c.n_because++] = "volunteer";
-		if (c.n_because)
+		if (c.n_because) {
+			c.exam = exam_next(cat, ps, p->step, NULL);
 			p->candidates[p->n_candidates++] = c;
+		}
 	}
 	qsort(p->candidates, p->n_candidates, sizeof *p->candidates, cand_cmp);
 }
@@ -64,19 +66,64 @@ static int exam_cmp(const void *x, const void *y)
 	return person_key_cmp(a->person->key, b->person->key);
 }
 
+/* The person's record of an exam, or NULL. */
+static const m_exam *exam_record(const m_person *ps, const char *exam)
+{
+	for (size_t k = 0; k < ps->n_exams; k++)
+		if (str_eq(ps->exams[k].exam, exam))
+			return &ps->exams[k];
+	return NULL;
+}
+
+const cat_exam *exam_next(const catalog *cat, const m_person *ps, int step, const m_exam **record)
+{
+	if (record)
+		*record = NULL;
+	if (step < 1)
+		return NULL;
+	if (step > CAT_STEPS)
+		step = CAT_STEPS;
+	int passed_level = 0;
+	for (size_t k = 0; k < ps->n_exams; k++) {
+		const cat_exam *e = cat_exam_find(cat, ps->exams[k].exam);
+		if (e && ps->exams[k].status == EXAM_PASSED && e->level > passed_level)
+			passed_level = e->level;
+	}
+	/* The ladder's rungs of STEP1…step not passed yet, in ladder order. */
+	const cat_exam *open[CAT_STEPS];
+	int n = 0;
+	for (int s = 0; s < step; s++) {
+		const cat_exam *e = cat_exam_find(cat, cat->steps[s].exam);
+		if (e && !person_passed(ps, e->id))
+			open[n++] = e;
+	}
+	/* Keep going with one already planned or being studied: the highest. */
+	for (int i = n - 1; i >= 0; i--) {
+		const m_exam *r = exam_record(ps, open[i]->id);
+		if (r && (r->status == EXAM_PLANNED || r->status == EXAM_STUDYING)) {
+			if (record)
+				*record = r;
+			return open[i];
+		}
+	}
+	/* Otherwise the first rung above what they have shown already. */
+	for (int i = 0; i < n; i++)
+		if (open[i]->level > passed_level)
+			return open[i];
+	return NULL;
+}
+
 static void find_exams(const catalog *cat, const m_company *co, plan_t *p)
 {
-	const cat_exam *ex = cat_exam_find(cat, p->cstep->exam);
 	p->exams = arena_alloc(&p->arena, (co->n_people + 1) * sizeof *p->exams);
-	for (size_t i = 0; ex && i < co->n_people; i++) {
+	for (size_t i = 0; i < co->n_people; i++) {
 		const m_person *ps = &co->people[i];
-		if (!person_has_role(ps, "officer", NULL) || person_passed(ps, ex->id))
+		if (!person_has_role(ps, "officer", NULL))
 			continue;
-		plan_exam e = {ps, ex, NULL};
-		for (size_t k = 0; k < ps->n_exams; k++)
-			if (str_eq(ps->exams[k].exam, ex->id))
-				e.record = &ps->exams[k];
-		p->exams[p->n_exams++] = e;
+		plan_exam e = {ps, NULL, NULL};
+		e.exam = exam_next(cat, ps, p->step, &e.record);
+		if (e.exam)
+			p->exams[p->n_exams++] = e;
 	}
 	qsort(p->exams, p->n_exams, sizeof *p->exams, exam_cmp);
 }

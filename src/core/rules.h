@@ -86,6 +86,7 @@ typedef struct {
 	const char *because[8];      /* experience tags, or "volunteer" */
 	size_t n_because;
 	int score;
+	const cat_exam *exam;        /* their exam once appointed (exam_next), or NULL */
 } plan_candidate;
 
 typedef struct {
@@ -132,6 +133,16 @@ typedef struct {
 	bool has_adjacent;           /* people with adjacent experience or volunteers exist */
 	arena_t arena;
 } plan_t;
+
+/* The next exam on the guidebook's ladder for one person working on STEP
+ * `step` (CONTRACT.md "Exams for officers climb the guidebook's ladder"):
+ * of the ladder exams of STEP1…step (ip → sg → au → sc, the STEPs' own
+ * exams in the catalog) that the person has not passed, the highest one
+ * they have planned or are studying; else the first, in ladder order,
+ * whose IPA level is above the highest level they have passed (fe and ap
+ * count by level); else NULL.  *record (when record is not NULL) is set to
+ * their planned/studying record of the exam returned, or NULL. */
+const cat_exam *exam_next(const catalog *cat, const m_person *ps, int step, const m_exam **record);
 
 /* Builds the plan for the company's working STEP.  Free with plan_free. */
 plan_t *plan_compute(const catalog *cat, const m_company *co, date_t today);

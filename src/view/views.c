@@ -117,11 +117,12 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 	}
 	json_t *cands = json_array();
 	for (size_t i = 0; i < p->n_candidates; i++)
-		json_array_append_new(cands, json_pack("{s:s, s:o, s:s}",
+		json_array_append_new(cands, json_pack("{s:s, s:o, s:o}",
 						       "person", p->candidates[i].person->key,
 						       "because", strs_json(p->candidates[i].because,
 									    p->candidates[i].n_because),
-						       "exam_after_appointment", p->cstep->exam));
+						       "exam_after_appointment", p->candidates[i].exam
+							       ? json_string(p->candidates[i].exam->id) : json_null()));
 	json_t *exams = json_array();
 	for (size_t i = 0; i < p->n_exams; i++) {
 		const plan_exam *e = &p->exams[i];

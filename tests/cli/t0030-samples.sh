@@ -143,7 +143,7 @@ expect_json "C: two stars (complete self-check, published policy)" 'd["security_
 expect_rc "plan C" 0 plan "$ID_c" --json
 expect_json "C plan is for STEP3" 'd["step"] == 3 and [t["id"] for t in d["tasks"]] == ["task-3-1", "task-3-2", "task-3-3", "task-3-4"]'
 expect_json "C plan: officers are not short, so no transfer candidates" 'd["candidates"] == []'
-expect_json "C plan: both officers get au" 'd["exams"] == [{"person": "p3", "exam": "au"}, {"person": "p4", "exam": "au"}]'
+expect_json "C plan: the sg holder climbs to au, the ip holder to sg" 'd["exams"] == [{"person": "p3", "exam": "au"}, {"person": "p4", "exam": "sg"}]'
 expect_json "C plan: acquire measures (staffing short) and outside help" \
 	'{"m-3-continue-transfer", "m-3-hire-mid-career", "m-3-consult", "m-3-adviser"} <= {m["id"] for m in d["measures"]}'
 expect_json "C plan: closest case is case-c" 'd["closest_case"] == "case-c"'
@@ -164,8 +164,8 @@ expect_json "D: the history has the earlier diagnosis" \
 expect_rc "plan D" 0 plan "$ID_d" --json
 expect_json "D plan is for STEP4" 'd["step"] == 4'
 expect_json "D plan: no transfer candidates" 'd["candidates"] == []'
-expect_json "D plan: sc for both officers, the studying one with its status" \
-	'd["exams"] == [{"person": "p3", "exam": "sc", "status": "studying"}, {"person": "p4", "exam": "sc"}]'
+expect_json "D plan: the officer studying sc keeps going; the ip holder gets sg, not sc" \
+	'd["exams"] == [{"person": "p3", "exam": "sc", "status": "studying"}, {"person": "p4", "exam": "sg"}]'
 expect_json "D plan: invite a CISO" '"m-4-invite-ciso" in {m["id"] for m in d["measures"]}'
 expect_json "D plan: closest case is case-d" 'd["closest_case"] == "case-d"'
 expect_json "D plan: task owners" '[t["owner"] for t in d["tasks"]] == ["p3", "p3", "p3", "p2"]'

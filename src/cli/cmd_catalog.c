@@ -60,7 +60,7 @@ static int show_step(cli_t *cx, int n)
 {
 	const cat_step *st = &cx->cat->steps[n - 1];
 	if (cx->json) {
-		print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "steps"), (size_t)n - 1)));
+		print_json(json_incref(json_array_get(json_object_get(catalog_json(), "steps"), (size_t)n - 1)));
 		return EXIT_OK;
 	}
 	printf("STEP%d %s\n\n", st->id, tx(st->title, cx->lang));
@@ -102,7 +102,7 @@ static int show_case(cli_t *cx, const char *id)
 		return EXIT_FAIL;
 	}
 	if (cx->json) {
-		json_t *arr = json_object_get(cx->cat->root, "cases");
+		json_t *arr = json_object_get(catalog_json(), "cases");
 		print_json(json_incref(json_array_get(arr, (size_t)(k - cx->cat->cases))));
 		return EXIT_OK;
 	}
@@ -141,7 +141,7 @@ static int show_exam(cli_t *cx, const char *id)
 {
 	if (!id) {
 		if (cx->json) {
-			print_json(json_incref(json_object_get(cx->cat->root, "exams")));
+			print_json(json_incref(json_object_get(catalog_json(), "exams")));
 			return EXIT_OK;
 		}
 		printf("%s\n\n", tr(cx, "試験のはしご（やさしい順）", "The exam ladder (easiest first)"));
@@ -159,7 +159,7 @@ static int show_exam(cli_t *cx, const char *id)
 		return EXIT_FAIL;
 	}
 	if (cx->json) {
-		print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "exams"),
+		print_json(json_incref(json_array_get(json_object_get(catalog_json(), "exams"),
 						      (size_t)(e - cx->cat->exams))));
 		return EXIT_OK;
 	}
@@ -176,7 +176,7 @@ static int show_glossary(cli_t *cx, const char *term)
 			return EXIT_FAIL;
 		}
 		if (cx->json) {
-			print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "glossary"),
+			print_json(json_incref(json_array_get(json_object_get(catalog_json(), "glossary"),
 							      (size_t)(t - cx->cat->glossary))));
 			return EXIT_OK;
 		}
@@ -184,7 +184,7 @@ static int show_glossary(cli_t *cx, const char *term)
 		return EXIT_OK;
 	}
 	if (cx->json) {
-		print_json(json_incref(json_object_get(cx->cat->root, "glossary")));
+		print_json(json_incref(json_object_get(catalog_json(), "glossary")));
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < cx->cat->n_glossary; i++) {
@@ -197,7 +197,7 @@ static int show_glossary(cli_t *cx, const char *term)
 static int show_selfcheck(cli_t *cx)
 {
 	if (cx->json) {
-		print_json(json_incref(json_object_get(cx->cat->root, "self_diagnosis")));
+		print_json(json_incref(json_object_get(catalog_json(), "self_diagnosis")));
 		return EXIT_OK;
 	}
 	for (size_t p = 0; p < cx->cat->n_sd_parts; p++) {
@@ -245,7 +245,7 @@ static int cmd_catalog(cli_t *cx, args_t *a)
 	const char *arg = a->n_pos > 1 ? a->pos[1] : NULL;
 	if (!what) {
 		if (cx->json) {
-			print_json(json_incref(cx->cat->root));
+			print_json(json_incref(catalog_json()));
 			return EXIT_OK;
 		}
 		return overview(cx);

@@ -31,7 +31,7 @@ static void bad_request(req_t *r, errs_t *e)
 
 void api_catalog(req_t *r)
 {
-	send_json(r, 200, json_incref(r->cat->root));
+	send_json(r, 200, json_incref(catalog_json()));
 }
 
 void api_companies(req_t *r)

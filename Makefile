@@ -37,7 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # A recipe that fails leaves no target behind (the generators also write
 # through a temporary file and rename it only when complete).
 .DELETE_ON_ERROR:
-all: $(BUILD)/secstep
+all: $(BUILD)/secstep $(BUILD)/tools/termcheck
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
@@ -55,6 +55,13 @@ $(BUILD)/tools/catgen: $(CATGEN_SRC) $(CATGEN_HDR)
 	@echo "  TOOL    $@"
 	@$(CC) -std=c11 -O1 -g $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Itools/catgen \
 		$(shell pkg-config --cflags jansson) -o $@ $(CATGEN_SRC) $(shell pkg-config --libs jansson)
+
+# The English term checker (docs/terms.md): tests/cli/t0003-terms.sh.
+$(BUILD)/tools/termcheck: tools/termcheck.c
+	@mkdir -p $(dir $@)
+	@echo "  TOOL    $@"
+	@$(CC) -std=c11 -O1 -g $(WARN) -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags jansson) -o $@ $< \
+		$(shell pkg-config --libs jansson)
 
 $(GEN_SRC): $(CATALOG) $(BUILD)/tools/catgen
 	@mkdir -p $(dir $@)
@@ -110,13 +117,14 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@echo "  BENCH   $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsecstep.a $(LDLIBS)
 
-# The web benchmark's document generator links nothing but libc.
-$(BUILD)/bench/gen_company: bench/gen_company.c
+# The web benchmark's document generator and the start-up timer link
+# nothing but libc.
+$(BUILD)/bench/gen_company $(BUILD)/bench/bench_startup: $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	@echo "  BENCH   $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company
+bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company $(BUILD)/bench/bench_startup
 	sh bench/run.sh $(BUILD)
 
 clean:

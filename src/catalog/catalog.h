@@ -159,6 +159,16 @@ typedef struct {
 	size_t n_measures;
 } cat_step;
 
+/* The guidebook itself (guidebook.json): what it is, whom it is for and
+ * how to use it, who publishes it. */
+typedef struct {
+	text_t title, publisher, purpose, address;
+	const char *published;   /* "2026-03" */
+	const char *phone, *email, *url, *source;
+	const text_t *how_to_use;
+	size_t n_how_to_use;
+} cat_guidebook;
+
 /* One of the three phases of incident response (incident.json). */
 typedef struct {
 	const char *id;          /* detect, report, recover */
@@ -174,6 +184,7 @@ typedef struct {
 #define CAT_SD_ITEMS 25
 
 typedef struct catalog {
+	cat_guidebook guidebook;
 	cat_step steps[CAT_STEPS];
 	cat_checkpoint checkpoints[CAT_CHECKPOINTS];
 	cat_task tasks[CAT_TASKS];

@@ -218,8 +218,20 @@ static int show_selfcheck(cli_t *cx)
 static int overview(cli_t *cx)
 {
 	const catalog *c = cx->cat;
-	printf("%s\n\n", tr(cx, "中小企業のためのセキュリティ人材確保・育成の実践ガイドブック（IPA, 2026年3月）",
-			  "IPA's practical guidebook on security talent for small and medium enterprises (March 2026)"));
+	const cat_guidebook *g = &c->guidebook;
+	static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+					     "August", "September", "October", "November", "December"};
+	int year = atoi(g->published), month = atoi(g->published + 5);
+	if (month < 1 || month > 12)
+		month = 1;
+	if (cx->lang == LANG_EN)
+		printf("%s\n%s, %s %d\n\n", tx(g->title, cx->lang), tx(g->publisher, cx->lang), months[month - 1], year);
+	else
+		printf("%s\n%s、%d年%d月\n\n", tx(g->title, cx->lang), tx(g->publisher, cx->lang), year, month);
+	printf("%s\n\n%s\n", tx(g->purpose, cx->lang), tr(cx, "■ 使い方", "■ How to use it"));
+	for (size_t i = 0; i < g->n_how_to_use; i++)
+		printf("  %zu. %s\n", i + 1, tx(g->how_to_use[i], cx->lang));
+	putchar('\n');
 	for (int s = 0; s < CAT_STEPS; s++) {
 		const cat_step *st = &c->steps[s];
 		const cat_exam *ex = cat_exam_find(c, st->exam);
@@ -234,6 +246,7 @@ static int overview(cli_t *cx)
 	printf("%s %zu / %s %zu / %s %zu / %s %zu\n\n", tr(cx, "事例", "Cases"), c->n_cases,
 	       tr(cx, "試験", "exams"), c->n_exams, tr(cx, "用語", "glossary terms"), c->n_glossary,
 	       tr(cx, "学習・相談先", "resources"), c->n_resources);
+	printf("%s %s / %s / %s\n\n", tr(cx, "発行元の問い合わせ先:", "The publisher's contact:"), g->phone, g->email, g->url);
 	printf("%s\n", tr(cx, "詳しく: secstep catalog step 1 | case case-a | exam [ID] | glossary [用語] | selfcheck",
 			  "More: secstep catalog step 1 | case case-a | exam [ID] | glossary [TERM] | selfcheck"));
 	return EXIT_OK;

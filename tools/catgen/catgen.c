@@ -496,7 +496,28 @@ static void emit(FILE *out, const catalog *c, json_t *root)
 	empty_guard(body, c->n_phases);
 	fputs("};\n\n", body);
 
-	fputs("const catalog catalog_data = {\n\t.steps = {\n", body);
+	const cat_guidebook *g = &c->guidebook;
+	fputs("const catalog catalog_data = {\n\t.guidebook = {.title = ", body);
+	put_text(body, g->title);
+	fputs(",\n\t .publisher = ", body);
+	put_text(body, g->publisher);
+	fputs(",\n\t .purpose = ", body);
+	put_text(body, g->purpose);
+	fputs(",\n\t .address = ", body);
+	put_text(body, g->address);
+	fputs(",\n\t .published = ", body);
+	put_str(body, g->published);
+	fputs(", .phone = ", body);
+	put_str(body, g->phone);
+	fputs(", .email = ", body);
+	put_str(body, g->email);
+	fputs(", .url = ", body);
+	put_str(body, g->url);
+	fputs(",\n\t .source = ", body);
+	put_str(body, g->source);
+	fputs(",\n\t .how_to_use = ", body);
+	put_texts(body, g->how_to_use, g->n_how_to_use);
+	fprintf(body, ", .n_how_to_use = %zu},\n\t.steps = {\n", g->n_how_to_use);
 	size_t cp = 0, task = 0, measure = 0;
 	for (int s = 0; s < CAT_STEPS; s++) {
 		const cat_step *st = &c->steps[s];

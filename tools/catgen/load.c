@@ -318,6 +318,31 @@ static void load_phases(lctx *L, json_t *root, catalog *c)
 	}
 }
 
+static void load_guidebook(lctx *L, json_t *root, catalog *c)
+{
+	json_t *g = json_object_get(root, "guidebook");
+	if (!json_is_object(g)) {
+		errs_add(L->errs, "guidebook", "missing");
+		return;
+	}
+	cat_guidebook *gb = &c->guidebook;
+	gb->title = rd_text(L, g, "title", "guidebook");
+	gb->publisher = rd_text(L, g, "publisher", "guidebook");
+	gb->purpose = rd_text(L, g, "purpose", "guidebook");
+	gb->published = rd_str(L, g, "published", "guidebook", true);
+	gb->how_to_use = rd_texts(L, g, "how_to_use", "guidebook", &gb->n_how_to_use);
+	gb->source = rd_str(L, g, "source", "guidebook", true);
+	json_t *ct = json_object_get(g, "contact");
+	if (!json_is_object(ct)) {
+		errs_add(L->errs, "guidebook.contact", "missing");
+		return;
+	}
+	gb->address = rd_text(L, ct, "address", "guidebook.contact");
+	gb->phone = rd_str(L, ct, "phone", "guidebook.contact", true);
+	gb->email = rd_str(L, ct, "email", "guidebook.contact", true);
+	gb->url = rd_str(L, ct, "url", "guidebook.contact", true);
+}
+
 /* Which fields a list of tags has besides id and name. */
 enum { TAG_SOURCE = 1, TAG_SUMMARY = 2, TAG_SIDES = 4 };
 
@@ -452,6 +477,7 @@ catload *catload_read(const catload_file *files, errs_t *errs)
 	load_glossary(&L, root, c);
 	load_reference(&L, root, c);
 	load_phases(&L, root, c);
+	load_guidebook(&L, root, c);
 	if (errs->n == before)
 		catalog_check(c, errs);
 	if (errs->n > before) {

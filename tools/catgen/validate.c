@@ -281,6 +281,20 @@ static void check_rest(const catalog *c, errs_t *errs)
 	require_tags(errs, "role_times", c->role_times, c->n_role_times, times, ARRAY_LEN(times));
 }
 
+static void check_guidebook(const catalog *c, errs_t *errs)
+{
+	const cat_guidebook *g = &c->guidebook;
+	const char *p = g->published;
+	if (!p || strlen(p) != 7 || p[4] != '-' || p[5] < '0' || p[5] > '1' || p[6] < '0' || p[6] > '9')
+		errs_add(errs, "guidebook.published", "must be a month, YYYY-MM");
+	if (g->url && strncmp(g->url, "https://", 8) != 0)
+		errs_add(errs, "guidebook.contact.url", "must start with https://");
+	if (g->email && !strchr(g->email, '@'))
+		errs_add(errs, "guidebook.contact.email", "is not an e-mail address");
+	if (g->n_how_to_use == 0)
+		errs_add(errs, "guidebook.how_to_use", "lists no steps");
+}
+
 static void check_phases(const catalog *c, errs_t *errs)
 {
 	static const char *const ids[] = {"detect", "report", "recover"};
@@ -303,4 +317,5 @@ void catalog_check(const catalog *c, errs_t *errs)
 	check_measures(c, errs);
 	check_rest(c, errs);
 	check_phases(c, errs);
+	check_guidebook(c, errs);
 }

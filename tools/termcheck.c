@@ -173,10 +173,24 @@ static void report(const char *file, const char *where, const char *fmt, ...)
 	findings++;
 }
 
+/* The length of the allowed string that starts at s, or 0. */
+static size_t allowed_at(const char *s)
+{
+	for (size_t k = 0; k < n_allowed; k++)
+		if (strncmp(s, allowed[k], strlen(allowed[k])) == 0)
+			return strlen(allowed[k]);
+	return 0;
+}
+
 /* Checks one English string. */
 static void check_text(const char *file, const char *where, const char *s)
 {
-	for (size_t i = 0; s[i]; i++)
+	for (size_t i = 0; s[i]; i++) {
+		size_t skip = allowed_at(s + i);
+		if (skip) {   /* an allowed proper name: neither rule applies */
+			i += skip - 1;
+			continue;
+		}
 		for (size_t k = 0; k < n_bans; k++)
 			if (phrase_at(s, i, bans[k].avoid)) {
 				char found[256];
@@ -184,13 +198,11 @@ static void check_text(const char *file, const char *where, const char *s)
 				report(file, where, "\"%s\" is not our term (%s: write \"%s\")", found, bans[k].ja,
 				       bans[k].use);
 			}
+	}
 	int depth = 0;
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		size_t skip = 0;
-		for (size_t k = 0; k < n_allowed; k++)
-			if (strncmp((const char *)p, allowed[k], strlen(allowed[k])) == 0)
-				skip = strlen(allowed[k]);
+		size_t skip = allowed_at((const char *)p);
 		if (skip) {
 			p += skip;
 			continue;
@@ -207,8 +219,11 @@ static void check_text(const char *file, const char *where, const char *s)
 			int l;
 			while (*q && (japanese(cp_at(q, &l)) || *q == ' '))
 				q += l;
+			const unsigned char *end = q;
+			while (end > p && end[-1] == ' ')
+				end--;
 			char run[256];
-			snprintf(run, sizeof run, "%.*s", (int)(q - p), (const char *)p);
+			snprintf(run, sizeof run, "%.*s", (int)(end - p), (const char *)p);
 			report(file, where, "Japanese \"%s\" outside parentheses (write the English name, then the "
 			       "Japanese in parentheses if it helps)", run);
 			p = q;

@@ -20,7 +20,7 @@ static const char *answer_label(const cli_t *cx, answer_t a)
 static const char *staff_label(const cli_t *cx, staff_key_t k)
 {
 	static const char *const ja[] = {"セキュリティ担当者（兼務でも可）", "専任の担当者", "セキュリティ責任者", "CISO"};
-	static const char *const en[] = {"security officers (part-time is fine)", "dedicated officers",
+	static const char *const en[] = {"security officers (concurrent is fine)", "dedicated officers",
 					 "security lead", "CISO"};
 	return cx->lang == LANG_EN ? en[k] : ja[k];
 }
@@ -120,9 +120,8 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 	printf("%s\n", tr(cx, "■ タスク（だれが・いつまでに）", "■ Tasks (who, by when)"));
 	for (size_t i = 0; i < p->n_tasks; i++) {
 		const plan_task *t = &p->tasks[i];
-		static const char *const st_ja[] = {"未着手", "進行中", "完了"}, *const st_en[] = {"to do", "doing", "done"};
 		printf("  %s %s [%s]\n", t->task->id, tx(t->task->title, cx->lang),
-		       cx->lang == LANG_EN ? st_en[t->status] : st_ja[t->status]);
+		       cat_label(cx->cat->task_statuses, cx->cat->n_task_statuses, task_status_id(t->status), cx->lang));
 		printf("     %s%s", tr(cx, "担当: ", "owner: "), t->owner ? person_name(co, t->owner) : tr(cx, "未定", "nobody yet"));
 		if (t->due != DATE_NONE) {
 			date_format(t->due, ds);
@@ -134,9 +133,9 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 		putchar('\n');
 	}
 	if (p->single_owner)
-		printf("  ！ %s%s%s\n", tr(cx, "すべてのタスクを兼務の ", "one part-time person, "), p->single_owner->name,
+		printf("  ！ %s%s%s\n", tr(cx, "すべてのタスクを兼務の ", "Every task is held by "), p->single_owner->name,
 		       tr(cx, " さん一人が抱えています。代わりの人（副担当）を決めましょう。",
-			  ", holds every task. Name a deputy."));
+			  " alone, alongside their main job. Name a deputy."));
 	putchar('\n');
 	print_staffing(cx, &p->status.staffing);
 	if (p->n_candidates) {
@@ -157,12 +156,11 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 	}
 	if (p->n_exams) {
 		printf("\n%s\n", tr(cx, "■ 担当者にすすめる試験", "■ Exams for the officers"));
-		static const char *const st_ja[] = {"受験予定", "勉強中", "合格"};
 		for (size_t i = 0; i < p->n_exams; i++)
 			printf("  %s: %s%s%s\n", p->exams[i].person->name, tx(p->exams[i].exam->name, cx->lang),
 			       p->exams[i].record ? " — " : "",
-			       !p->exams[i].record ? "" : cx->lang == LANG_EN ? exam_status_id(p->exams[i].record->status)
-									: st_ja[p->exams[i].record->status]);
+			       !p->exams[i].record ? "" : cat_label(cx->cat->exam_statuses, cx->cat->n_exam_statuses,
+								    exam_status_id(p->exams[i].record->status), cx->lang));
 	}
 	for (int side = 0; side < 2; side++) {
 		printf("\n%s\n", side == 0 ? tr(cx, "■ 社内の人材を活かす方策", "■ Using people inside")

@@ -75,6 +75,9 @@ typedef struct {
 	const char *const *resources;
 	size_t n_resources;
 	const char *exam;        /* kind exam only, else NULL */
+	/* "hire" or "outsource" when the measure is a way, from outside, to
+	 * fill the dedicated officer STEP3 needs; else NULL. */
+	const char *dedicated_alt;
 } cat_measure;
 
 typedef struct {

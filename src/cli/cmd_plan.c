@@ -113,6 +113,56 @@ static const char *person_name(const m_company *co, const char *key)
 	return p ? p->name : key;
 }
 
+/* From STEP3, without a dedicated officer: who inside could become one and
+ * the ways from outside (plan_t.dedicated). */
+static void print_dedicated(const cli_t *cx, const plan_t *p)
+{
+	if (!p->dedicated_short)
+		return;
+	printf("\n%s\n", tr(cx, "■ 専任の担当者がいません（STEP3から1人必要です）",
+			    "■ No dedicated security officer yet (STEP3 needs one)"));
+	if (p->n_dedicated) {
+		printf("  %s\n", tr(cx, "社内から（いまの兼務の担当者。経験の多い順）:",
+				    "From inside (your officers who hold the role alongside their main job, most experienced first):"));
+		for (size_t i = 0; i < p->n_dedicated; i++) {
+			const plan_inside *in = &p->dedicated[i];
+			printf("    %zu. %s (%s)", i + 1, in->person->name, in->person->key);
+			const char *sep = " — ";
+			if (in->passed) {
+				printf("%s%s%s%s", sep, tr(cx, "", "passed "), tx(in->passed->name, cx->lang), tr(cx, " 合格", ""));
+				sep = tr(cx, "、", ", ");
+			}
+			if (in->security_work) {
+				printf("%s%s", sep, tr(cx, "セキュリティ業務の経験あり", "has done security work"));
+				sep = tr(cx, "、", ", ");
+			}
+			if (in->share)
+				printf("%s%s%d%s", sep, tr(cx, "仕事の", ""), in->share,
+				       tr(cx, "%をすでにこの役目に使っている", "% of their time on the role already"));
+			putchar('\n');
+		}
+	} else {
+		printf("  %s\n", tr(cx, "社内から: 兼務の担当者がまだいません。まず担当者を任命し、育てましょう。",
+				    "From inside: no officer yet. Appoint one and develop them first."));
+	}
+	printf("  %s\n", tr(cx, "社外の力で:", "From outside:"));
+	static const char *const routes[] = {"hire", "outsource"};
+	for (size_t r = 0; r < 2; r++) {
+		bool any = false;
+		for (size_t i = 0; i < p->n_dedicated_outside; i++) {
+			const cat_measure *m = p->dedicated_outside[i];
+			if (!str_eq(m->dedicated_alt, routes[r]))
+				continue;
+			if (!any)
+				printf("    %s", r == 0 ? tr(cx, "採用する: ", "Hire: ") : tr(cx, "外に任せる: ", "Outsource: "));
+			printf("%s%s (%s)", any ? tr(cx, "／", "; ") : "", tx(m->title, cx->lang), m->id);
+			any = true;
+		}
+		if (any)
+			putchar('\n');
+	}
+}
+
 static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 {
 	char ds[11];
@@ -138,6 +188,7 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 			  " alone, alongside their main job. Name a deputy."));
 	putchar('\n');
 	print_staffing(cx, &p->status.staffing);
+	print_dedicated(cx, p);
 	if (p->n_candidates) {
 		printf("\n%s\n", tr(cx, "■ 担当者の候補（配置転換・希望者）", "■ Candidates to appoint (transfer or volunteer)"));
 		for (size_t i = 0; i < p->n_candidates; i++) {

@@ -128,6 +128,57 @@ static void find_exams(const catalog *cat, const m_company *co, plan_t *p)
 	qsort(p->exams, p->n_exams, sizeof *p->exams, exam_cmp);
 }
 
+static int inside_cmp(const void *x, const void *y)
+{
+	const plan_inside *a = x, *b = y;
+	int la = a->passed ? a->passed->level : 0, lb = b->passed ? b->passed->level : 0;
+	if (la != lb)
+		return lb - la;
+	if (a->security_work != b->security_work)
+		return a->security_work ? -1 : 1;
+	if (a->share != b->share)
+		return b->share - a->share;
+	if (a->n_adjacent != b->n_adjacent)
+		return a->n_adjacent > b->n_adjacent ? -1 : 1;
+	return person_key_cmp(a->person->key, b->person->key);
+}
+
+/* STEP3+ without a dedicated officer: the concurrent officers who could
+ * take the role, and the ways to fill it from outside (rules.h). */
+static void find_dedicated(const catalog *cat, const m_company *co, plan_t *p)
+{
+	if (p->step < 3 || !p->status.staffing.is_short[ST_DEDICATED])
+		return;
+	p->dedicated_short = true;
+	p->dedicated = arena_alloc(&p->arena, (co->n_people + 1) * sizeof *p->dedicated);
+	for (size_t i = 0; i < co->n_people; i++) {
+		const m_person *ps = &co->people[i];
+		const m_role *role;
+		if (!person_has_role(ps, "officer", &role) || role->time != TIME_CONCURRENT)
+			continue;
+		plan_inside in = {ps, NULL, role->share, false, 0};
+		for (size_t k = 0; k < ps->n_exams; k++) {
+			const cat_exam *e = cat_exam_find(cat, ps->exams[k].exam);
+			if (e && ps->exams[k].status == EXAM_PASSED && (!in.passed || e->level > in.passed->level))
+				in.passed = e;
+		}
+		for (size_t k = 0; k < ps->n_experience; k++) {
+			in.security_work |= str_eq(ps->experience[k], "security_work");
+			in.n_adjacent += is_adjacent(cat, ps->experience[k]);
+		}
+		p->dedicated[p->n_dedicated++] = in;
+	}
+	qsort(p->dedicated, p->n_dedicated, sizeof *p->dedicated, inside_cmp);
+	static const char *const routes[] = {"hire", "outsource"};
+	for (size_t r = 0; r < ARRAY_LEN(routes); r++)
+		for (size_t i = 0; i < cat->n_measures; i++) {
+			const cat_measure *m = &cat->measures[i];
+			if (str_eq(m->dedicated_alt, routes[r]) && m->step >= 3 && m->step <= p->step &&
+			    p->n_dedicated_outside < ARRAY_LEN(p->dedicated_outside))
+				p->dedicated_outside[p->n_dedicated_outside++] = m;
+		}
+}
+
 /* Whether someone already holds the knowledge the STEP's exam stands for:
  * passed that exam or one of a higher level. */
 static bool has_knowledge(const catalog *cat, const m_company *co, int step)
@@ -340,6 +391,7 @@ plan_t *plan_compute(const catalog *cat, const m_company *co, date_t today)
 	if (!p->status.staffing.is_short[ST_OFFICER])
 		p->n_candidates = 0;   /* CONTRACT.md: only when officers are short */
 	find_exams(cat, co, p);
+	find_dedicated(cat, co, p);
 	choose_measures(co, p);
 	group_learning(cat, p);
 	rank_cases(cat, co, p);

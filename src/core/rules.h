@@ -95,6 +95,16 @@ typedef struct {
 	const m_exam *record;        /* planned/studying record, or NULL */
 } plan_exam;
 
+/* A concurrent officer who could become the dedicated officer STEP3 needs
+ * (see plan_t.dedicated). */
+typedef struct {
+	const m_person *person;
+	const cat_exam *passed;      /* their highest-level exam passed, or NULL */
+	int share;                   /* percent of working time on the role, 0 = not given */
+	bool security_work;          /* has done security work (experience tag security_work) */
+	size_t n_adjacent;           /* adjacent experience tags (配置転換) */
+} plan_inside;
+
 typedef struct {
 	const cat_tag *audience;
 	const cat_resource *resources[32];
@@ -131,6 +141,18 @@ typedef struct {
 	const m_person *single_owner;   /* set when one part-time person holds every task */
 	bool inside_capacity, knowledge_short;
 	bool has_adjacent;           /* people with adjacent experience or volunteers exist */
+	/* From STEP3 on, when the dedicated officer is short: who could become
+	 * one (the concurrent officers, most experienced first: highest IPA
+	 * level passed, then security work done, then the larger share of
+	 * their time already on the role, then more adjacent experience, then
+	 * person id), and the ways from outside (the catalog's measures of
+	 * STEP3 up to the working STEP marked dedicated_alternative: hire
+	 * first, then outsource). */
+	bool dedicated_short;
+	plan_inside *dedicated;
+	size_t n_dedicated;
+	const cat_measure *dedicated_outside[16];
+	size_t n_dedicated_outside;
 	arena_t arena;
 } plan_t;
 

@@ -172,14 +172,15 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 	char today[11];
 	date_format(p->today, today);
 	(void)cat;
-	return json_pack("{s:I, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:I, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "company", (json_int_t)co->id, "step", p->step, "today", today, "risk_treatments", treat,
 			 "checkpoints", cps, "tasks", tasks, "measures", measures,
 			 "candidates", cands, "exams", exams, "learning", learning,
 			 "closest_case", p->n_cases ? json_string(p->cases[0].c->id) : json_null(),
 			 "cases", cases, "warnings", warnings,
 			 "staffing", staffing_json(&p->status.staffing),
-			 "security_action", security_action_json(&p->status));
+			 "security_action", security_action_json(&p->status),
+			 "dedicated_officer", dedicated_json(p));
 }
 
 json_t *history_json(const catalog *cat, const m_company *co)

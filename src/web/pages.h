@@ -35,6 +35,7 @@ void h_dashboard(req_t *r);
 void h_plan(req_t *r);
 void h_task_post(req_t *r);
 void h_appoint_post(req_t *r);
+void plan_dedicated_card(req_t *r, const plan_t *p);   /* plan_dedicated.c */
 /* pages_people.c */
 void h_people(req_t *r);
 void h_people_post(req_t *r);

@@ -368,6 +368,108 @@ static void exam_ladder_in_plan(void **state)
 	company_free(c);
 }
 
+static void set_share(m_person *p, int share)
+{
+	p->roles[0].share = share;
+}
+
+/* From STEP3 without a dedicated officer: the concurrent officers, most
+ * experienced first, and the catalog's hire and outsource measures. */
+static void dedicated_officer_suggestions(void **state)
+{
+	(void)state;
+	m_company *c = co_new(60);
+	answer_steps(c, 2, ANS_YES);   /* working on STEP3 */
+	static const char *const keys[] = {"p1", "p2", "p3", "p4", "p5", "p6"};
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
+		add_person(c, keys[i], i == 3 ? "it_dept,web" : i == 2 ? "security_work" : NULL, false);
+	m_person *p1 = company_person(c, "p1"), *p2 = company_person(c, "p2"), *p3 = company_person(c, "p3"),
+		 *p4 = company_person(c, "p4"), *p5 = company_person(c, "p5"), *p6 = company_person(c, "p6");
+	add_role(c, p1, "officer", TIME_CONCURRENT);   /* ip, 40 % */
+	set_share(p1, 40);
+	add_exam(c, p1, "ip", EXAM_PASSED);
+	add_role(c, p2, "officer", TIME_CONCURRENT);   /* ap passed, sc studying: level 3 */
+	set_share(p2, 10);
+	add_exam(c, p2, "ap", EXAM_PASSED);
+	add_exam(c, p2, "sc", EXAM_STUDYING);
+	add_role(c, p3, "officer", TIME_CONCURRENT);   /* no exam, security work */
+	add_role(c, p4, "officer", TIME_CONCURRENT);   /* no exam, 50 %, two adjacent tags */
+	set_share(p4, 50);
+	add_role(c, p5, "officer", TIME_CONCURRENT);   /* no exam, 50 %, none */
+	set_share(p5, 50);
+	add_role(c, p6, "security_lead", TIME_DEDICATED);   /* not an officer */
+	add_exam(c, p6, "sc", EXAM_PASSED);
+	plan_t *p = plan_compute(cat, c, 20000);
+	assert_int_equal(p->step, 3);
+	assert_true(p->dedicated_short);
+	assert_int_equal(p->n_dedicated, 5);
+	static const char *const order[] = {"p2", "p1", "p3", "p4", "p5"};
+	for (size_t i = 0; i < ARRAY_LEN(order); i++)
+		assert_string_equal(p->dedicated[i].person->key, order[i]);
+	assert_string_equal(p->dedicated[0].passed->id, "ap");   /* studying sc does not count */
+	assert_int_equal(p->dedicated[0].share, 10);
+	assert_true(p->dedicated[2].security_work);
+	assert_int_equal(p->dedicated[3].n_adjacent, 2);
+	assert_null(p->dedicated[4].passed);
+	/* STEP3: hire first, then outsource; all STEP3 measures */
+	assert_true(p->n_dedicated_outside >= 2);
+	assert_string_equal(p->dedicated_outside[0]->dedicated_alt, "hire");
+	assert_string_equal(p->dedicated_outside[0]->id, "m-3-hire-mid-career");
+	bool outsource = false;
+	for (size_t i = 0; i < p->n_dedicated_outside; i++) {
+		assert_int_equal(p->dedicated_outside[i]->step, 3);
+		if (str_eq(p->dedicated_outside[i]->dedicated_alt, "outsource"))
+			outsource = true;
+		else
+			assert_false(outsource);   /* no hire after an outsource */
+	}
+	assert_true(outsource);
+	plan_free(p);
+
+	/* STEP4: the STEP3 ways still count, and STEP4's own hire joins them. */
+	answer_steps(c, 3, ANS_YES);
+	p = plan_compute(cat, c, 20000);
+	assert_int_equal(p->step, 4);
+	assert_true(p->dedicated_short);
+	bool new_grad = false, mid_career = false;
+	for (size_t i = 0; i < p->n_dedicated_outside; i++) {
+		new_grad |= str_eq(p->dedicated_outside[i]->id, "m-4-hire-new-grad");
+		mid_career |= str_eq(p->dedicated_outside[i]->id, "m-3-hire-mid-career");
+	}
+	assert_true(new_grad && mid_career);
+	plan_free(p);
+
+	/* A dedicated officer: nothing to suggest. */
+	p4->roles[0].time = TIME_DEDICATED;
+	p = plan_compute(cat, c, 20000);
+	assert_false(p->dedicated_short);
+	assert_int_equal(p->n_dedicated, 0);
+	assert_int_equal(p->n_dedicated_outside, 0);
+	plan_free(p);
+	company_free(c);
+
+	/* STEP3 without any officer: nobody inside, the outside ways remain. */
+	m_company *d = co_new(30);
+	answer_steps(d, 2, ANS_YES);
+	p = plan_compute(cat, d, 20000);
+	assert_true(p->dedicated_short);
+	assert_int_equal(p->n_dedicated, 0);
+	assert_true(p->n_dedicated_outside >= 2);
+	plan_free(p);
+	/* Before STEP3 a dedicated officer is not needed. */
+	m_company *e = co_new(30);
+	answer_steps(e, 1, ANS_YES);
+	m_person *o = add_person(e, "p1", NULL, false);
+	add_role(e, o, "officer", TIME_CONCURRENT);
+	p = plan_compute(cat, e, 20000);
+	assert_int_equal(p->step, 2);
+	assert_false(p->dedicated_short);
+	assert_int_equal(p->n_dedicated, 0);
+	plan_free(p);
+	company_free(e);
+	company_free(d);
+}
+
 static bool has_measure(const plan_t *p, const char *id)
 {
 	for (size_t i = 0; i < p->n_measures; i++)
@@ -453,6 +555,7 @@ int main(void)
 		cmocka_unit_test(exam_ladder_contract),
 		cmocka_unit_test(exam_ladder_levels),
 		cmocka_unit_test(exam_ladder_in_plan),
+		cmocka_unit_test(dedicated_officer_suggestions),
 		cmocka_unit_test(measures_and_cases),
 		cmocka_unit_test(tasks_schedule_and_warnings),
 	};

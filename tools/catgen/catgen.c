@@ -283,6 +283,8 @@ static void put_measure(FILE *out, const cat_measure *m)
 	put_strs(out, m->resources, m->n_resources);
 	fprintf(out, ", .n_resources = %zu, .exam = ", m->n_resources);
 	put_str(out, m->exam);
+	fputs(", .dedicated_alt = ", out);
+	put_str(out, m->dedicated_alt);
 	fputs("},\n", out);
 }
 

@@ -60,6 +60,7 @@ static void load_measure(lctx *L, json_t *m, const char *mp, int step, cat_measu
 	cm->audiences = rd_strs(L, m, "audiences", mp, &cm->n_audiences);
 	cm->resources = rd_strs(L, m, "resources", mp, &cm->n_resources);
 	cm->exam = rd_str(L, m, "exam", mp, false);
+	cm->dedicated_alt = rd_str(L, m, "dedicated_alternative", mp, false);
 }
 
 static void load_steps(lctx *L, json_t *root, catalog *c)

@@ -140,6 +140,15 @@ static void check_measures(const catalog *c, errs_t *errs)
 			errs_add(errs, path, "an exam measure must name its exam");
 		if (m->exam && !cat_exam_find(c, m->exam))
 			errs_add(errs, path, "refers to unknown exam \"%s\"", m->exam);
+		if (m->dedicated_alt) {
+			if (!str_eq(m->dedicated_alt, "hire") && !str_eq(m->dedicated_alt, "outsource"))
+				errs_add(errs, path, "dedicated_alternative must be \"hire\" or \"outsource\"");
+			if (m->step < 3)
+				errs_add(errs, path, "dedicated_alternative only on measures of STEP3 and 4 "
+					 "(a dedicated officer is needed from STEP3)");
+			if (str_eq(m->dedicated_alt, "outsource") && m->side != SIDE_OUTSIDE)
+				errs_add(errs, path, "an outsourcing alternative must be on the outside side");
+		}
 		const cat_tag *kind = cat_tag_find(c->kinds, c->n_kinds, measure_kind_id(m->kind));
 		if (kind && !(kind->sides & (1u << m->side)))
 			errs_add(errs, path, "kind \"%s\" is not used on the %s side (measure_kinds.sides)",
@@ -151,6 +160,15 @@ static void check_measures(const catalog *c, errs_t *errs)
 					 m->step, r->id, m->step);
 		}
 	}
+	bool alt_hire = false, alt_out = false;
+	for (size_t i = 0; i < c->n_measures; i++)
+		if (c->measures[i].step == 3) {
+			alt_hire |= str_eq(c->measures[i].dedicated_alt, "hire");
+			alt_out |= str_eq(c->measures[i].dedicated_alt, "outsource");
+		}
+	if (!alt_hire || !alt_out)
+		errs_add(errs, "steps[2].measures", "STEP3 needs a measure with dedicated_alternative \"hire\" and one "
+			 "with \"outsource\" (the ways to fill the dedicated officer from outside)");
 	CHECK_UNIQUE(errs, "resources", c->resources, c->n_resources, id);
 	for (size_t i = 0; i < c->n_resources; i++) {
 		const cat_resource *r = &c->resources[i];

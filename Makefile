@@ -24,7 +24,7 @@ endif
 
 CATALOG_DIR ?= catalog
 CATALOG := $(sort $(wildcard $(CATALOG_DIR)/*.json))
-LIB_SRC := $(wildcard src/base/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
+LIB_SRC := $(wildcard src/base/*.c src/app/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 GEN_SRC := $(BUILD)/gen/catalog_data.c
 WEB_ASSETS := $(sort $(wildcard web/static/*))
@@ -37,7 +37,14 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # A recipe that fails leaves no target behind (the generators also write
 # through a temporary file and rename it only when complete).
 .DELETE_ON_ERROR:
-all: $(BUILD)/secstep $(BUILD)/tools/termcheck
+all: $(BUILD)/secstep $(BUILD)/routes.ok $(BUILD)/tools/termcheck
+
+# Every route says who may use it (src/web/routes.expect); the build stops
+# when one does not.
+$(BUILD)/routes.ok: src/web/routes.c src/web/routes.expect tools/routecheck.sh
+	@mkdir -p $(dir $@)
+	@sh tools/routecheck.sh src/web/routes.c src/web/routes.expect
+	@touch $@
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)

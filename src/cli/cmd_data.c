@@ -23,8 +23,10 @@ static int cmd_backup(cli_t *cx, args_t *a)
 			cli_errors(cx, &e);
 		else
 			cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
-	} else if (!cx->json) {
-		printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
+	} else {
+		cli_audit(cx, 0, 0, "backup", path, NULL);
+		if (!cx->json)
+			printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
 	}
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
@@ -42,8 +44,11 @@ static int cmd_restore(cli_t *cx, args_t *a)
 	bool ok = store_restore(cx->store, a->pos[0], &e);
 	if (!ok)
 		cli_errors(cx, &e);
-	else if (!cx->json)
-		printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	else {
+		cli_audit(cx, 0, 0, "restore", a->pos[0], NULL);
+		if (!cx->json)
+			printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	}
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
 }
@@ -70,7 +75,7 @@ static int cmd_calendar(cli_t *cx, args_t *a)
 const cli_cmd data_cmds[] = {
 	{"backup", NULL, cmd_backup, "", 1, 1, "FILE", "データベース全体のバックアップ（使用中でも一貫）",
 	 "a consistent copy of the whole database (safe while in use)"},
-	{"restore", NULL, cmd_restore, "", 1, 1, "FILE", "バックアップから戻す（secstep のデータベースでなければ拒否）",
+	{"restore", NULL, cmd_restore, "yes", 1, 1, "FILE [--yes]", "バックアップから戻す（secstep のデータベースでなければ拒否）",
 	 "restore from a backup (refuses a file that is not one)"},
 	{"calendar", NULL, cmd_calendar, "person=", 1, 1, "ID [--person PID]",
 	 "期限・試験日の iCalendar（.ics）を出力", "an iCalendar (.ics) of due and exam dates"},

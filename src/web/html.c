@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "app/audit.h"
 #include "web/web.h"
 
 void html_escape(buf_t *b, const char *s)
@@ -167,13 +168,41 @@ void fail_page(req_t *r, int status, const char *ja, const char *en)
 	r->status = status;
 }
 
+void web_fail_errs(req_t *r, int status, const errs_t *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		fprintf(stderr, "secstep: serve: %s %s: %s: %s\n", r->method, r->path, e->where[i], e->what[i]);
+	if (status == 503)
+		fail_page(r, 503, "いま混み合っているか、データベースが使えません。少し待ってからもう一度お試しください。",
+			  "The server is busy or its database is unavailable. Please try again in a moment.");
+	else
+		fail_page(r, status, "処理できませんでした。もう一度お試しください。", "This could not be done. Please try again.");
+}
+
+static audit_who web_who(const req_t *r)
+{
+	audit_who w = {r->login[0] ? r->login : "-", r->account, r->ip};
+	return w;
+}
+
+void web_audit(req_t *r, int64_t company, int64_t body, const char *action, const char *target, json_t *detail)
+{
+	errs_t e = ERRS_INIT;
+	audit_who w = web_who(r);
+	if (!audit_record(r->store, &w, company, body, action, target, detail, &e))
+		for (size_t i = 0; i < e.n; i++)
+			fprintf(stderr, "secstep: serve: audit: %s: %s\n", e.where[i], e.what[i]);
+	errs_free(&e);
+}
+
 bool save_company(req_t *r)
 {
 	errs_t e = ERRS_INIT;
-	bool ok = store_company_save(r->store, r->co, &e);
+	audit_who w = web_who(r);
+	bool ok = audit_save(r->store, r->cat, &w, r->co, &e);
 	if (!ok) {
 		for (size_t i = 0; i < e.n; i++)
-			fprintf(stderr, "secstep: serve: %s: %s\n", e.where[i], e.what[i]);
+			fprintf(stderr, "secstep: serve: %s %s: %s: %s\n", r->method, r->path, e.where[i], e.what[i]);
 		fail_page(r, 500, "保存できませんでした。もう一度お試しください。", "Could not save. Please try again.");
 	}
 	errs_free(&e);

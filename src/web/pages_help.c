@@ -11,9 +11,9 @@ static void help_page(req_t *r, const errs_t *e)
 {
 	long long id = (long long)r->company_id;
 	errs_t le = ERRS_INIT;
-	consult_row *rows;
-	size_t n;
-	store_consult_list(r->store, r->company_id, &rows, &n, &le);
+	consult_row *rows = NULL;
+	size_t n = 0;
+	store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &le);
 	page_begin(r, T(r, "外部の力", "Outside help"), NAV_HELP);
 	hp(r, "<h1>%s</h1><p class=\"lead\">%s</p>", T(r, "外部の力を借りる", "Getting outside help"),
 	   T(r, "社内だけで難しいことは、付き合いのあるITベンダー、商工会・商工会議所、IPA の相談窓口に相談しましょう。",
@@ -67,12 +67,13 @@ void h_help_post(req_t *r)
 		errs_add(&e, T(r, "内容", "Topic"), "%s", T(r, "1〜300文字で入力してください", "enter 1-300 characters"));
 	if (notes && !valid_short_text(notes, DOC_MAX_NOTE))
 		errs_add(&e, T(r, "メモ", "Notes"), "%s", T(r, "4000文字以内にしてください", "at most 4000 characters"));
-	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, &e))
+	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, false, &e))
 		errs_add(&e, T(r, "記録", "Log"), "%s", T(r, "保存できませんでした", "could not be saved"));
 	if (e.n) {
 		r->status = 400;
 		help_page(r, &e);
 	} else {
+		web_audit(r, r->company_id, 0, "consultation.add", topic, json_pack("{s:s, s:s}", "date", date, "partner", partner));
 		redirect(r, "/c/%lld/help?saved=1", (long long)r->company_id);
 	}
 	errs_free(&e);

@@ -43,8 +43,11 @@ typedef struct {
 } thread_ctx;
 
 /* A read-only snapshot for GET handlers: borrowed from the thread's cache
- * (do not free or modify it).  NULL when there is no such company. */
-m_company *snapshot_borrow(req_t *r, int64_t id);
+ * (do not free or modify it).  NULL when there is no such company.  The
+ * cache is keyed by id and version; versions come from the database's
+ * change counter, so no snapshot outlives a save, a delete or a restore,
+ * whichever process made it. */
+m_company *snapshot_borrow(req_t *r, int64_t id, int64_t version);   /* version -1: look it up */
 void auth_init(web_app *app);
 /* A valid hash of nobody's password: unknown logins take as long. */
 const char *dummy_hash(void);

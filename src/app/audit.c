@@ -81,7 +81,7 @@ json_t *audit_json(const audit_row *rows, size_t n)
 			json_object_set_new(o, "body", json_integer(a->body_id));
 		json_t *d = a->detail ? json_loads(a->detail, 0, NULL) : NULL;
 		json_t *ch = json_object_get(d, "changes");
-		json_object_set(o, "changes", json_is_array(ch) ? ch : json_array());
+		json_object_set_new(o, "changes", json_is_array(ch) ? json_incref(ch) : json_array());
 		if (json_is_array(ch))
 			json_object_del(d, "changes");
 		if (json_is_object(d) && json_object_size(d))

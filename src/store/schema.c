@@ -273,6 +273,24 @@ static const char *const migrations[] = {
 	"  last_fail INTEGER NOT NULL,"
 	"  locked_until INTEGER NOT NULL DEFAULT 0);"
 	"ALTER TABLE consultation ADD COLUMN advice INTEGER NOT NULL DEFAULT 0;",
+
+	/* 10: what lists and portfolios show of a company, kept when it is
+	 * saved (and recomputed when read if its version is older than the
+	 * company's), so that a list of thousands of companies reads one table.
+	 * Overdue depends on the day: the working STEP's open due dates are
+	 * kept and counted against today when read. */
+	"CREATE TABLE company_summary ("
+	"  company_id INTEGER PRIMARY KEY REFERENCES company(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL,"
+	"  current_step INTEGER NOT NULL,"
+	"  working_step INTEGER NOT NULL,"
+	"  score INTEGER,"
+	"  unmet INTEGER NOT NULL,"
+	"  officers INTEGER NOT NULL,"
+	"  officers_needed INTEGER NOT NULL,"
+	"  open_dues TEXT NOT NULL,"
+	"  diagnosed_on TEXT,"
+	"  step_since TEXT);",
 };
 
 const char *schema_migration(int n)

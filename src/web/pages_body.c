@@ -236,7 +236,6 @@ void h_body_export(req_t *r)
 	table_t t;
 	if (!portfolio_table(r, &t))
 		return;
-	web_audit(r, 0, r->body_id, "export", f, NULL);
 	if (str_eq(f, "portfolio.csv")) {
 		csv_write(&t, &r->out);
 		r->ctype = "text/csv; charset=utf-8";

@@ -388,6 +388,7 @@ void h_reset_post(req_t *r)
 	}
 	audit_who w = {inv.account_login, inv.account_id, r->ip};
 	audit_record(r->store, &w, 0, 0, "password.reset", inv.account_login, NULL, &e);
+	throttle_ok(r, inv.account_login);   /* a new password lifts a lock on the old one */
 	if (!store_commit(r->store, &e)) {
 		web_fail_errs(r, 500, &e);
 		errs_free(&e);

@@ -333,9 +333,11 @@ void route_request(req_t *r)
 		}
 		r->body_id = body;
 	}
-	if (rt->flags & RF_COMPANY) {
+	if (rt->flags & RF_COMPANY)
 		company_route(r, rt, is_write);
-		return;
-	}
-	rt->fn(r);
+	else
+		rt->fn(r);
+	if ((rt->flags & RF_AUDIT) && r->status < 400)
+		web_audit(r, r->company_id, r->body_id, param(r, "file") ? "export" : "backup",
+			  param(r, "file") ? param(r, "file") : "database", NULL);
 }

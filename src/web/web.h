@@ -37,6 +37,8 @@ enum {
 	RF_COMPANY = 1 << 1,    /* path has :company; load it */
 	RF_NO_CSRF = 1 << 2,    /* a POST that needs no CSRF token (login, setup, a
 				 * one-time link whose secret is in the path) */
+	RF_AUDIT = 1 << 3,      /* a download recorded in the audit log when it is
+				 * served ("export" of :file, or "backup") */
 };
 
 typedef struct req req_t;

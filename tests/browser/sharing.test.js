@@ -217,6 +217,15 @@ test('each owner\'s change log shows who did what, with before and after', { tim
   assert.ok(end, 'the end of the support is logged');
   assert.equal(end.actor, 'owner2@example.jp');
   assert.match(end.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  const all = JSON.parse(execFileSync(h.BIN, ['--db', dbPath, '--json', 'audit'], { encoding: 'utf8' }));
+  assert.ok(all.some((e) => e.action === 'export' && e.target === 'portfolio.csv' && e.actor === 'adv2@cci.example.jp' && e.body === bodyId),
+    'the portfolio download is logged');
+  assert.ok(all.some((e) => e.action === 'account.disable' && e.target === 'adv2@cci.example.jp' && e.actor === 'admin@cci.example.jp'));
+  assert.ok(all.some((e) => e.action === 'signin' && e.actor === 'owner1@example.jp') || all.some((e) => e.action === 'account.create' && e.target === 'owner1@example.jp'));
+  assert.ok(all.some((e) => e.action === 'signin.refused' && e.target === 'adv2@cci.example.jp'), 'the refused sign-in is logged');
+  // the administrator reads the whole log on its page
+  await h.goto(admin, `${server.base}/admin/audit`);
+  assert.match(await h.mainText(admin), /アカウントを停止/);
 });
 
 test('sharing: the server stops cleanly (exit 0, no sanitizer report)', { timeout: h.TIMEOUT }, async () => {

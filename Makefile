@@ -6,7 +6,7 @@
 #   make bench      the benchmarks in bench/
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
+PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
 BUILD   ?= build
 SAN     ?=
 
@@ -33,7 +33,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-one san clean bench
+.PHONY: all check check-one san clean bench bench-scale
 # A recipe that fails leaves no target behind (the generators also write
 # through a temporary file and rename it only when complete).
 .DELETE_ON_ERROR:
@@ -117,7 +117,7 @@ san:
 check:
 	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
-	@sh tests/run.sh build build-san
+	@sh tests/run.sh build build-san build@pg
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@mkdir -p $(dir $@)
@@ -133,6 +133,10 @@ $(BUILD)/bench/gen_company $(BUILD)/bench/bench_startup: $(BUILD)/bench/%: bench
 
 bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company $(BUILD)/bench/bench_startup
 	sh bench/run.sh $(BUILD)
+
+# SQLite and PostgreSQL side by side at 10,000 companies (bench/scale.sh).
+bench-scale: all $(BUILD)/bench/bench_core $(BUILD)/bench/gen_company
+	sh bench/scale.sh $(BUILD)
 
 clean:
 	rm -rf build build-san

@@ -24,7 +24,8 @@ CFLAGS  := $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 -fsanitize=addres
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-CATALOG := $(sort $(wildcard catalog/*.json))
+CATALOG_DIR ?= catalog
+CATALOG := $(sort $(wildcard $(CATALOG_DIR)/*.json))
 LIB_SRC := $(wildcard src/base/*.c src/app/*.c src/catalog/*.c src/core/*.c src/store/*.c src/exchange/*.c src/view/*.c src/web/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 GEN_SRC := $(BUILD)/gen/catalog_data.c
@@ -38,7 +39,10 @@ PREFIX  ?= /usr/local
 MANPAGES := $(BUILD)/secstep.1 $(BUILD)/secstep.ja.1
 
 .PHONY: all check check-one san clean bench bench-scale install
-all: $(BUILD)/secstep $(BUILD)/routes.ok $(MANPAGES)
+# A recipe that fails leaves no target behind (the generators also write
+# through a temporary file and rename it only when complete).
+.DELETE_ON_ERROR:
+all: $(BUILD)/secstep $(BUILD)/routes.ok $(MANPAGES) $(BUILD)/tools/termcheck
 
 # Every route says who may use it (src/web/routes.expect); the build stops
 # when one does not.
@@ -64,9 +68,30 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 -Wall -Wextra -Werror -Isrc -o $@ $<
 
-$(GEN_SRC): $(CATALOG) $(BUILD)/tools/embed
+# The catalog generator: validates catalog/*.json (a broken catalog fails
+# the build, naming the item) and writes them as typed C tables.  Its
+# loader and checks (CATGEN_LIB) are also linked into test_catalog.
+CATGEN_LIB := tools/catgen/load.c tools/catgen/read.c tools/catgen/validate.c
+CATGEN_SRC := tools/catgen/catgen.c $(CATGEN_LIB) src/catalog/find.c \
+              src/base/arena.c src/base/buf.c src/base/errs.c src/base/util.c
+CATGEN_HDR := $(wildcard tools/catgen/*.h) src/catalog/catalog.h $(wildcard src/base/*.h)
+$(BUILD)/tools/catgen: $(CATGEN_SRC) $(CATGEN_HDR)
 	@mkdir -p $(dir $@)
-	@$(BUILD)/tools/embed $@ catalog_files $(CATALOG)
+	@echo "  TOOL    $@"
+	@$(CC) -std=c11 -O1 -g $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Itools/catgen \
+		$(shell pkg-config --cflags jansson) -o $@ $(CATGEN_SRC) $(shell pkg-config --libs jansson)
+
+# The English term checker (docs/terms.md): tests/cli/t0003-terms.sh.
+$(BUILD)/tools/termcheck: tools/termcheck.c
+	@mkdir -p $(dir $@)
+	@echo "  TOOL    $@"
+	@$(CC) -std=c11 -O1 -g $(WARN) -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags jansson) -o $@ $< \
+		$(shell pkg-config --libs jansson)
+
+$(GEN_SRC): $(CATALOG) $(BUILD)/tools/catgen
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@$(BUILD)/tools/catgen $@ $(CATALOG)
 
 $(BUILD)/gen/web_data.c: $(WEB_ASSETS) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
@@ -92,8 +117,12 @@ $(BUILD)/secstep: $(CLI_OBJ) $(BUILD)/libsecstep.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsecstep.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -Itests/unit -o $@ $< \
+	@$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -Itests/unit -o $@ $< $(TEST_EXTRA) \
 		$(BUILD)/libsecstep.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# The catalog's checks run in the unit test too, on broken copies.
+$(BUILD)/tests/test_catalog: $(CATGEN_LIB) $(CATGEN_HDR)
+$(BUILD)/tests/test_catalog: TEST_EXTRA = -Itools/catgen $(CATGEN_LIB)
 
 # One suite in one build directory.
 check-one: $(BUILD)/secstep $(UNIT_BIN)
@@ -113,13 +142,14 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@echo "  BENCH   $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsecstep.a $(LDLIBS)
 
-# The web benchmark's document generator links nothing but libc.
-$(BUILD)/bench/gen_company: bench/gen_company.c
+# The web benchmark's document generator and the start-up timer link
+# nothing but libc.
+$(BUILD)/bench/gen_company $(BUILD)/bench/bench_startup: $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	@echo "  BENCH   $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company
+bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company $(BUILD)/bench/bench_startup
 	sh bench/run.sh $(BUILD)
 
 # SQLite and PostgreSQL side by side at 10,000 companies (bench/scale.sh).

@@ -2,6 +2,9 @@
 # bench/run.sh BUILD — runs the benchmarks and prints their figures.
 set -e
 build=${1:-build}
+echo "== start-up: short commands, 100 runs each (bench/startup.sh)"
+sh bench/startup.sh "$build"
+echo
 echo "== core: import, status and plan (bench/bench_core.c)"
 "$build/bench/bench_core" "${BENCH_COMPANIES:-1000}"
 echo

@@ -117,7 +117,7 @@ static int show_step(cli_t *cx, int n)
 {
 	const cat_step *st = &cx->cat->steps[n - 1];
 	if (cx->json) {
-		print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "steps"), (size_t)n - 1)));
+		print_json(json_incref(json_array_get(json_object_get(catalog_json(), "steps"), (size_t)n - 1)));
 		return EXIT_OK;
 	}
 	printf("STEP%d %s\n\n", st->id, tx(st->title, cx->lang));
@@ -159,7 +159,7 @@ static int show_case(cli_t *cx, const char *id)
 		return EXIT_FAIL;
 	}
 	if (cx->json) {
-		json_t *arr = json_object_get(cx->cat->root, "cases");
+		json_t *arr = json_object_get(catalog_json(), "cases");
 		print_json(json_incref(json_array_get(arr, (size_t)(k - cx->cat->cases))));
 		return EXIT_OK;
 	}
@@ -198,7 +198,7 @@ static int show_exam(cli_t *cx, const char *id)
 {
 	if (!id) {
 		if (cx->json) {
-			print_json(json_incref(json_object_get(cx->cat->root, "exams")));
+			print_json(json_incref(json_object_get(catalog_json(), "exams")));
 			return EXIT_OK;
 		}
 		printf("%s\n\n", tr(cx, "試験のはしご（やさしい順）", "The exam ladder (easiest first)"));
@@ -216,7 +216,7 @@ static int show_exam(cli_t *cx, const char *id)
 		return EXIT_FAIL;
 	}
 	if (cx->json) {
-		print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "exams"),
+		print_json(json_incref(json_array_get(json_object_get(catalog_json(), "exams"),
 						      (size_t)(e - cx->cat->exams))));
 		return EXIT_OK;
 	}
@@ -233,7 +233,7 @@ static int show_glossary(cli_t *cx, const char *term)
 			return EXIT_FAIL;
 		}
 		if (cx->json) {
-			print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "glossary"),
+			print_json(json_incref(json_array_get(json_object_get(catalog_json(), "glossary"),
 							      (size_t)(t - cx->cat->glossary))));
 			return EXIT_OK;
 		}
@@ -241,7 +241,7 @@ static int show_glossary(cli_t *cx, const char *term)
 		return EXIT_OK;
 	}
 	if (cx->json) {
-		print_json(json_incref(json_object_get(cx->cat->root, "glossary")));
+		print_json(json_incref(json_object_get(catalog_json(), "glossary")));
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < cx->cat->n_glossary; i++) {
@@ -254,7 +254,7 @@ static int show_glossary(cli_t *cx, const char *term)
 static int show_selfcheck(cli_t *cx)
 {
 	if (cx->json) {
-		print_json(json_incref(json_object_get(cx->cat->root, "self_diagnosis")));
+		print_json(json_incref(json_object_get(catalog_json(), "self_diagnosis")));
 		return EXIT_OK;
 	}
 	for (size_t p = 0; p < cx->cat->n_sd_parts; p++) {
@@ -275,8 +275,20 @@ static int show_selfcheck(cli_t *cx)
 static int overview(cli_t *cx)
 {
 	const catalog *c = cx->cat;
-	printf("%s\n\n", tr(cx, "中小企業のためのセキュリティ人材確保・育成の実践ガイドブック（IPA, 2026年3月）",
-			  "IPA's practical guidebook on security talent for small and medium enterprises (March 2026)"));
+	const cat_guidebook *g = &c->guidebook;
+	static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+					     "August", "September", "October", "November", "December"};
+	int year = atoi(g->published), month = atoi(g->published + 5);
+	if (month < 1 || month > 12)
+		month = 1;
+	if (cx->lang == LANG_EN)
+		printf("%s\n%s, %s %d\n\n", tx(g->title, cx->lang), tx(g->publisher, cx->lang), months[month - 1], year);
+	else
+		printf("%s\n%s、%d年%d月\n\n", tx(g->title, cx->lang), tx(g->publisher, cx->lang), year, month);
+	printf("%s\n\n%s\n", tx(g->purpose, cx->lang), tr(cx, "■ 使い方", "■ How to use it"));
+	for (size_t i = 0; i < g->n_how_to_use; i++)
+		printf("  %zu. %s\n", i + 1, tx(g->how_to_use[i], cx->lang));
+	putchar('\n');
 	for (int s = 0; s < CAT_STEPS; s++) {
 		const cat_step *st = &c->steps[s];
 		const cat_exam *ex = cat_exam_find(c, st->exam);
@@ -291,6 +303,7 @@ static int overview(cli_t *cx)
 	printf("%s %zu / %s %zu / %s %zu / %s %zu\n\n", tr(cx, "事例", "Cases"), c->n_cases,
 	       tr(cx, "試験", "exams"), c->n_exams, tr(cx, "用語", "glossary terms"), c->n_glossary,
 	       tr(cx, "学習・相談先", "resources"), c->n_resources);
+	printf("%s %s / %s / %s\n\n", tr(cx, "発行元の問い合わせ先:", "The publisher's contact:"), g->phone, g->email, g->url);
 	printf("%s\n", tr(cx, "詳しく: secstep catalog step 1 | case case-a | exam [ID] | glossary [用語] | selfcheck",
 			  "More: secstep catalog step 1 | case case-a | exam [ID] | glossary [TERM] | selfcheck"));
 	return EXIT_OK;
@@ -302,7 +315,7 @@ static int cmd_catalog(cli_t *cx, args_t *a)
 	const char *arg = a->n_pos > 1 ? a->pos[1] : NULL;
 	if (!what) {
 		if (cx->json) {
-			print_json(json_incref(cx->cat->root));
+			print_json(json_incref(catalog_json()));
 			return EXIT_OK;
 		}
 		return overview(cx);

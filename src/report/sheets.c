@@ -136,16 +136,11 @@ void rep_contacts(pdoc *d, const rep_in *in)
 	}
 	arena_free(&ar);
 	pdoc_h1(d, pd_tr(d, "2. 落ち着いて、この順に", "2. Then, calmly, in this order"), 60);
-	json_t *phases = json_object_get(in->cat->root, "incident_phases");
-	size_t i;
-	json_t *ph;
-	json_array_foreach(phases, i, ph) {
-		json_t *title = json_object_get(ph, "title");
-		pdoc_h2(d, pd_printf(d, "%zu. %s", i + 1, json_string_value(json_object_get(title, d->lang == LANG_EN ? "en" : "ja"))), 30);
-		size_t k;
-		json_t *stp;
-		json_array_foreach(json_object_get(ph, "steps"), k, stp)
-			pdoc_item(d, "•", json_string_value(json_object_get(stp, d->lang == LANG_EN ? "en" : "ja")), &TS_SMALL, 3);
+	for (size_t i = 0; i < in->cat->n_phases; i++) {
+		const cat_phase *ph = &in->cat->phases[i];
+		pdoc_h2(d, pd_printf(d, "%zu. %s", i + 1, tx(ph->title, d->lang)), 30);
+		for (size_t k = 0; k < ph->n_steps; k++)
+			pdoc_item(d, "•", tx(ph->steps[k], d->lang), &TS_SMALL, 3);
 	}
 	pdoc_space(d, 4);
 	pdoc_para(d, pd_tr(d, "パソコンの電源は切らずに、そのままにしておきましょう（記録が証拠になります）。",

@@ -32,7 +32,7 @@ static void bad_request(req_t *r, errs_t *e)
 
 void api_catalog(req_t *r)
 {
-	send_json(r, 200, json_incref(r->cat->root));
+	send_json(r, 200, json_incref(catalog_json()));
 }
 
 /* Exactly the companies the account has a relation to, ids ascending

@@ -47,6 +47,7 @@ void plan_page(req_t *r, const errs_t *e);
 void appoint_form(req_t *r, const plan_t *p, const char *back);
 /* The diagnosis page part and anchor where a checkpoint is answered. */
 const char *cp_diagnosis_link(req_t *r, const cat_checkpoint *cp);
+void plan_dedicated_card(req_t *r, const plan_t *p);   /* plan_dedicated.c */
 /* pages_people.c */
 void h_people(req_t *r);
 void h_people_post(req_t *r);

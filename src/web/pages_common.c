@@ -24,16 +24,15 @@ const char *exp_name(const req_t *r, const char *tag)
 	return t ? TX(r, t->name) : tag;
 }
 
+/* The catalog's one table of each enum's labels (reference.json). */
 const char *status_name(const req_t *r, task_status_t s)
 {
-	static const char *const ja[] = {"未着手", "進行中", "完了"}, *const en[] = {"To do", "Doing", "Done"};
-	return r->lang == LANG_EN ? en[s] : ja[s];
+	return cat_label(r->cat->task_statuses, r->cat->n_task_statuses, task_status_id(s), r->lang);
 }
 
 const char *exam_status_name(const req_t *r, exam_status_t s)
 {
-	static const char *const ja[] = {"受験予定", "勉強中", "合格"}, *const en[] = {"Planned", "Studying", "Passed"};
-	return r->lang == LANG_EN ? en[s] : ja[s];
+	return cat_label(r->cat->exam_statuses, r->cat->n_exam_statuses, exam_status_id(s), r->lang);
 }
 
 const char *date_str(req_t *r, date_t d)

@@ -298,6 +298,7 @@ void plan_page(req_t *r, const errs_t *e)
 		hp(r, "<p class=\"small\">%s%s%s</p></section>", T(r, "任命したら「", "Once appointed, aim for "), TX(r, ex->name),
 		   T(r, "」を目指しましょう。", "."));
 	}
+	plan_dedicated_card(r, p);
 	if (p->n_exams) {
 		hp(r, "<section class=\"card\"><h2>%s</h2><ul>", T(r, "担当者にすすめる試験", "Exams for the officers"));
 		for (size_t i = 0; i < p->n_exams; i++) {

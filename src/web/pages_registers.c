@@ -30,21 +30,13 @@ static const char *value_label(req_t *r, const field_spec *f, const char *v)
 
 static void checklist(req_t *r)
 {
-	json_t *phases = json_object_get(r->cat->root, "incident_phases");
-	size_t i;
-	json_t *ph;
 	hp(r, "<section class=\"card\"><h2>%s</h2><p class=\"small muted\">%s</p>", T(r, "事故が起きたときの手順（3つの段階）", "When an incident happens: the three phases"),
 	   T(r, "印刷して手元に置いておくと、いざというときに慌てずにすみます。", "Print it and keep it at hand."));
-	json_array_foreach(phases, i, ph) {
-		text_t t = {json_string_value(json_object_get(json_object_get(ph, "title"), "ja")),
-			    json_string_value(json_object_get(json_object_get(ph, "title"), "en"))};
-		hp(r, "<h3>%zu. %s</h3><ol>", i + 1, TX(r, t));
-		size_t k;
-		json_t *st;
-		json_array_foreach(json_object_get(ph, "steps"), k, st) {
-			text_t s = {json_string_value(json_object_get(st, "ja")), json_string_value(json_object_get(st, "en"))};
-			hp(r, "<li>%s</li>", TX(r, s));
-		}
+	for (size_t i = 0; i < r->cat->n_phases; i++) {
+		const cat_phase *ph = &r->cat->phases[i];
+		hp(r, "<h3>%zu. %s</h3><ol>", i + 1, TX(r, ph->title));
+		for (size_t k = 0; k < ph->n_steps; k++)
+			hp(r, "<li>%s</li>", TX(r, ph->steps[k]));
 		HL(r, "</ol>");
 	}
 	HL(r, "</section>");

@@ -4,7 +4,7 @@
 # binary.  Ends with the line "N passed, N failed"; exits 1 when any failed.
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.out" "$log.cli"' EXIT
 for build in "$@"; do
 	bdir="$top/$build"
 	echo "== $build"
@@ -21,8 +21,25 @@ for build in "$@"; do
 			grep -v -E '^(ok|not ok|1\.\.)' "$log.out" | head -40
 		fi
 	done
+	# Each CLI script declares its plan ("1..N", from `plan N` in lib.sh):
+	# a script that dies halfway, runs a different number of checks than
+	# planned or exits non-zero is a failure, whatever it printed.
 	for t in "$top"/tests/cli/t[0-9]*.sh; do
-		SECSTEP="$bdir/secstep" TOP="$top" sh "$t" 2>&1 | tee -a "$log" | grep -v '^ok ' || true
+		name=$(basename "$t" .sh)
+		SECSTEP="$bdir/secstep" TOP="$top" sh "$t" >"$log.cli" 2>&1
+		rc=$?
+		grep -E '^(not )?ok ' "$log.cli" >>"$log"
+		grep -v -E '^(ok |1\.\.[0-9]+$)' "$log.cli"
+		planned=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$log.cli" | head -1)
+		ran=$(grep -c -E '^(not )?ok ' "$log.cli")
+		if [ -z "$planned" ]; then
+			echo "not ok - $name: declares no plan (plan N after sourcing lib.sh)" | tee -a "$log"
+		elif [ "$ran" -ne "$planned" ]; then
+			echo "not ok - $name: ran $ran checks, planned $planned" | tee -a "$log"
+		fi
+		if [ "$rc" -ne 0 ]; then
+			echo "not ok - $name: exited $rc" | tee -a "$log"
+		fi
 	done
 done
 # The browser tests (tests/browser, node:test + playwright-core + Chromium):
@@ -53,6 +70,6 @@ else
 fi
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok' "$log")
-rm -f "$log.out"
+rm -f "$log.out" "$log.cli"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

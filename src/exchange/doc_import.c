@@ -93,7 +93,12 @@ static bool want_type(ictx *x, json_t *v, json_type t, const char *what)
 
 bool valid_short_text(const char *s, size_t max_cp)
 {
-	return s && utf8_valid(s, strlen(s)) && utf8_len(s) <= max_cp;
+	return s && utf8_valid(s, strlen(s)) && utf8_len(s) <= max_cp && !text_control(s, false);
+}
+
+bool valid_long_text(const char *s, size_t max_cp)
+{
+	return s && utf8_valid(s, strlen(s)) && utf8_len(s) <= max_cp && !text_control(s, true);
 }
 
 bool valid_person_key(const char *s)
@@ -129,6 +134,9 @@ static const char *get_str(ictx *x, json_t *obj, const char *key, bool required,
 			t++;
 		if (strlen(s) != json_string_length(v))
 			err(x, "must not contain NUL characters%s", "");
+		else if (text_control(s, max_cp > DOC_MAX_NAME))   /* notes are multi-line */
+			err(x, "must not contain control characters%s",
+			    max_cp > DOC_MAX_NAME ? " (other than newline and tab)" : "");
 		else if (utf8_len(s) > max_cp)
 			errs_add(x->errs, x->path, "is too long (at most %zu characters)", max_cp);
 		else if (required && !*t)

@@ -40,13 +40,20 @@ void api_companies(req_t *r)
 	membership_t *ms;
 	size_t n;
 	if (!store_memberships(r->store, r->account, &ms, &n, &e)) {
+		fail_db(r, &e);
 		errs_free(&e);
-		send_json(r, 500, json_pack("{s:s}", "error", "database"));
 		return;
 	}
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		m_company *co = store_company_load(r->store, ms[i].company_id, &e);
+		if (!co && e.n) {
+			json_decref(arr);
+			free(ms);
+			fail_db(r, &e);
+			errs_free(&e);
+			return;
+		}
 		if (!co)
 			continue;
 		status_t st;
@@ -114,7 +121,7 @@ void api_task(req_t *r)
 	if (status && (!json_is_string(status) || !task_status_parse(json_string_value(status), &st)))
 		errs_add(&e, "status", "must be todo, doing or done");
 	json_t *note = json_object_get(b, "note");
-	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_short_text(json_string_value(note), DOC_MAX_NOTE)))
+	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_long_text(json_string_value(note), DOC_MAX_NOTE)))
 		errs_add(&e, "note", "must be text of at most 4000 characters, or null");
 	if (e.n) {
 		bad_request(r, &e);

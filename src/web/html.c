@@ -152,30 +152,12 @@ void send_json(req_t *r, int status, json_t *v)
 	r->ctype = "application/json; charset=utf-8";
 }
 
-void fail_page(req_t *r, int status, const char *ja, const char *en)
-{
-	if (r->api) {
-		send_json(r, status, json_pack("{s:s}", "error", en));
-		return;
-	}
-	buf_reset(&r->out);
-	r->status = status;
-	page_begin(r, T(r, "エラー", "Error"), NAV_NONE);
-	hp(r, "<section class=\"card\"><h1>%s</h1><p>%s</p><p><a href=\"/\">%s</a></p></section>",
-	   T(r, "ご覧いただけません", "This page cannot be shown"), T(r, ja, en), T(r, "トップへ戻る", "Back to the start"));
-	page_end(r);
-	r->status = status;
-}
-
 bool save_company(req_t *r)
 {
 	errs_t e = ERRS_INIT;
 	bool ok = store_company_save(r->store, r->co, &e);
-	if (!ok) {
-		for (size_t i = 0; i < e.n; i++)
-			fprintf(stderr, "secstep: serve: %s: %s\n", e.where[i], e.what[i]);
-		fail_page(r, 500, "保存できませんでした。もう一度お試しください。", "Could not save. Please try again.");
-	}
+	if (!ok)
+		fail_db(r, &e);
 	errs_free(&e);
 	return ok;
 }

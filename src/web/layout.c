@@ -23,8 +23,10 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	hp(r, "<a class=\"brand\" href=\"/\">secstep<span>%s</span></a>",
 	   T(r, "セキュリティ人材の計画", "security people plan"));
 	HL(r, "<div class=\"tools\">");
-	/* language switch keeps the current page */
-	hp(r, "<a class=\"lang\" href=\"%s?lang=%s\" lang=\"%s\">%s</a>", r->path, r->lang == LANG_EN ? "ja" : "en",
+	/* The language switch keeps the current page: a query-only link is
+	 * relative to it, so the request path is never written back (a path
+	 * such as "//evil.example/x" would otherwise become a link off-site). */
+	hp(r, "<a class=\"lang\" href=\"?lang=%s\" lang=\"%s\">%s</a>", r->lang == LANG_EN ? "ja" : "en",
 	   r->lang == LANG_EN ? "ja" : "en", r->lang == LANG_EN ? "日本語" : "English");
 	if (r->account) {
 		hp(r, "<a class=\"who\" href=\"/account\">%s</a>", r->account_name);

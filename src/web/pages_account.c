@@ -65,7 +65,9 @@ void h_token_post(req_t *r)
 void h_token_revoke_post(req_t *r)
 {
 	errs_t e = ERRS_INIT;
-	store_token_revoke(r->store, r->account, strtoll(param(r, "token"), NULL, 10), &e);
+	if (store_token_revoke(r->store, r->account, strtoll(param(r, "token"), NULL, 10), &e))
+		redirect(r, "/account");
+	else
+		fail_db(r, &e);   /* the token still works: say so */
 	errs_free(&e);
-	redirect(r, "/account");
 }

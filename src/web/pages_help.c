@@ -13,7 +13,12 @@ static void help_page(req_t *r, const errs_t *e)
 	errs_t le = ERRS_INIT;
 	consult_row *rows;
 	size_t n;
-	store_consult_list(r->store, r->company_id, &rows, &n, &le);
+	if (!store_consult_list(r->store, r->company_id, &rows, &n, &le)) {
+		free(rows);
+		fail_db(r, &le);
+		errs_free(&le);
+		return;
+	}
 	page_begin(r, T(r, "外部の力", "Outside help"), NAV_HELP);
 	hp(r, "<h1>%s</h1><p class=\"lead\">%s</p>", T(r, "外部の力を借りる", "Getting outside help"),
 	   T(r, "社内だけで難しいことは、付き合いのあるITベンダー、商工会・商工会議所、IPA の相談窓口に相談しましょう。",
@@ -65,10 +70,13 @@ void h_help_post(req_t *r)
 		errs_add(&e, T(r, "相談先", "With whom"), "%s", T(r, "1〜200文字で入力してください", "enter 1-200 characters"));
 	if (!topic || !*topic || !valid_short_text(topic, 300))
 		errs_add(&e, T(r, "内容", "Topic"), "%s", T(r, "1〜300文字で入力してください", "enter 1-300 characters"));
-	if (notes && !valid_short_text(notes, DOC_MAX_NOTE))
+	if (notes && !valid_long_text(notes, DOC_MAX_NOTE))
 		errs_add(&e, T(r, "メモ", "Notes"), "%s", T(r, "4000文字以内にしてください", "at most 4000 characters"));
-	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, &e))
-		errs_add(&e, T(r, "記録", "Log"), "%s", T(r, "保存できませんでした", "could not be saved"));
+	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, &e)) {
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
 	if (e.n) {
 		r->status = 400;
 		help_page(r, &e);

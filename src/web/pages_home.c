@@ -15,8 +15,8 @@ void h_home(req_t *r)
 	membership_t *ms;
 	size_t n;
 	if (!store_memberships(r->store, r->account, &ms, &n, &e)) {
+		fail_db(r, &e);
 		errs_free(&e);
-		fail_page(r, 500, "読み込めませんでした。", "Could not read.");
 		return;
 	}
 	if (r->account == 1) {
@@ -60,7 +60,13 @@ void h_home(req_t *r)
 		int steps[5] = {0}, with_overdue = 0;
 		int *by_industry = arena_alloc(&r->arena, (r->cat->n_industries + 1) * sizeof *by_industry);
 		for (size_t i = 0; i < n; i++) {
-			m_company *co = snapshot_borrow(r, ms[i].company_id);
+			m_company *co = snapshot_borrow(r, ms[i].company_id, &e);
+			if (!co && e.n) {
+				free(ms);
+				fail_db(r, &e);
+				errs_free(&e);
+				return;
+			}
 			if (!co)
 				continue;
 			plan_t *p = plan_compute(r->cat, co, r->today);
@@ -184,7 +190,7 @@ static void read_profile(req_t *r, m_company *co, errs_t *e)
 		else if (!dup)
 			co->it_uses[co->n_it_uses++] = t->id;
 	}
-	if (notes && !valid_short_text(notes, DOC_MAX_NOTE))
+	if (notes && !valid_long_text(notes, DOC_MAX_NOTE))
 		errs_add(e, T(r, "メモ", "Notes"), "%s", T(r, "4000文字以内にしてください", "at most 4000 characters"));
 	else
 		co->notes = notes && *notes ? arena_strdup(&co->arena, notes) : NULL;

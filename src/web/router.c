@@ -200,7 +200,11 @@ void route_request(req_t *r)
 		}
 		errs_t e = ERRS_INIT;
 		r->role = store_member_role(r->store, id, r->account, r->person_key, sizeof r->person_key, &e);
-		errs_free(&e);
+		if (e.n) {   /* a database error is not "no such company" */
+			fail_db(r, &e);
+			errs_free(&e);
+			return;
+		}
 		/* The install's administrator (the first account) may open every
 		 * company, e.g. ones imported from the command line. */
 		if (r->role == ROLE_NONE && r->account == 1 && store_company_version(r->store, id, &e) >= 0)
@@ -220,32 +224,36 @@ void route_request(req_t *r)
 		}
 		r->company_id = id;
 		if (!is_write) {
-			r->co = snapshot_borrow(r, id);
+			r->co = snapshot_borrow(r, id, &e);
 			r->co_borrowed = true;
 		} else {
 			/* A write reads and saves the company inside one write
 			 * transaction: two writers never lose each other's change. */
 			if (!store_begin(r->store, &e)) {
+				fail_db(r, &e);
 				errs_free(&e);
-				fail_page(r, 503, "混み合っています。もう一度お試しください。", "Busy; please try again.");
 				return;
 			}
 			r->co = store_company_load(r->store, id, &e);
 		}
-		errs_free(&e);
 		if (!r->co) {
 			if (is_write)
 				store_rollback(r->store);
-			fail_page(r, 404, "この会社は見つかりません。", "This company does not exist.");
+			if (e.n)
+				fail_db(r, &e);
+			else
+				fail_page(r, 404, "この会社は見つかりません。", "This company does not exist.");
+			errs_free(&e);
 			return;
 		}
+		errs_free(&e);
 		rt->fn(r);
 		if (is_write) {
 			errs_t ce = ERRS_INIT;
 			if (r->status >= 400)
 				store_rollback(r->store);
 			else if (!store_commit(r->store, &ce))
-				fail_page(r, 500, "保存できませんでした。", "Could not save.");
+				fail_db(r, &ce);
 			errs_free(&ce);
 		}
 		return;

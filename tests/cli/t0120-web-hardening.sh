@@ -6,7 +6,7 @@
 # database error is reported (500/503, logged with its cause), never shown
 # as "not found" or as success.
 . "$TOP/tests/cli/lib.sh"
-plan 34
+plan 32
 
 T_FILE=$T_FILE python3 - "$SECSTEP" "$WORK" "$TOP" <<'PY'
 import os, re, socket, sqlite3, subprocess, sys, time, json, shutil

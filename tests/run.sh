@@ -1,47 +1,92 @@
 #!/bin/sh
-# tests/run.sh BUILD_DIR... — runs every test against each build directory:
-# the cmocka unit tests (TAP output) and the CLI tests that drive the real
-# binary.  Ends with the line "N passed, N failed"; exits 1 when any failed.
+# tests/run.sh BUILD_DIR... [--tsan DIR] [--fuzz DIR] — runs every test
+# against each build directory: the cmocka unit tests (TAP output) and the
+# CLI tests that drive the real binary; then, when given, the concurrency
+# tests on the ThreadSanitizer build and each fuzz target for FUZZ_SECONDS
+# (30); then the browser tests.  Ends with the line "N passed, N failed";
+# exits 1 when any failed.
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
 trap 'rm -f "$log" "$log.out" "$log.cli"' EXIT
-for build in "$@"; do
+builds=""
+tsan=""
+fuzz=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	--tsan) tsan=$2; shift 2 ;;
+	--fuzz) fuzz=$2; shift 2 ;;
+	*) builds="$builds $1"; shift ;;
+	esac
+done
+
+# unit_test BINARY: its TAP lines, named; a crash or non-zero exit fails.
+unit_test() {
+	t=$1
+	name=$(basename "$t")
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log.out" 2>&1
+	rc=$?
+	grep -E '^(not )?ok ' "$log.out" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |" | tee -a "$log"
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log.out"; then
+		echo "not ok - $name: exited $rc" | tee -a "$log"
+		tail -60 "$log.out"
+	elif grep -q '^not ok' "$log.out"; then
+		grep -v -E '^(ok|not ok|1\.\.)' "$log.out" | head -40
+	fi
+}
+
+# cli_test SCRIPT SECSTEP: each CLI script declares its plan ("1..N", from
+# `plan N` in lib.sh): a script that dies halfway, runs a different number
+# of checks than planned or exits non-zero is a failure, whatever it
+# printed.
+cli_test() {
+	t=$1
+	name=$(basename "$t" .sh)
+	SECSTEP="$2" TOP="$top" sh "$t" >"$log.cli" 2>&1
+	rc=$?
+	grep -E '^(not )?ok ' "$log.cli" >>"$log"
+	grep -v -E '^(ok |1\.\.[0-9]+$)' "$log.cli"
+	planned=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$log.cli" | head -1)
+	ran=$(grep -c -E '^(not )?ok ' "$log.cli")
+	if [ -z "$planned" ]; then
+		echo "not ok - $name: declares no plan (plan N after sourcing lib.sh)" | tee -a "$log"
+	elif [ "$ran" -ne "$planned" ]; then
+		echo "not ok - $name: ran $ran checks, planned $planned" | tee -a "$log"
+	fi
+	if [ "$rc" -ne 0 ]; then
+		echo "not ok - $name: exited $rc" | tee -a "$log"
+	fi
+}
+
+for build in $builds; do
 	bdir="$top/$build"
 	echo "== $build"
 	for t in "$bdir"/tests/test_*; do
-		[ -x "$t" ] || continue
-		name=$(basename "$t")
-		CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log.out" 2>&1
-		rc=$?
-		grep -E '^(not )?ok ' "$log.out" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |" | tee -a "$log"
-		if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log.out"; then
-			echo "not ok - $name: exited $rc" | tee -a "$log"
-			cat "$log.out"
-		elif grep -q '^not ok' "$log.out"; then
-			grep -v -E '^(ok|not ok|1\.\.)' "$log.out" | head -40
-		fi
+		[ -x "$t" ] && unit_test "$t"
 	done
-	# Each CLI script declares its plan ("1..N", from `plan N` in lib.sh):
-	# a script that dies halfway, runs a different number of checks than
-	# planned or exits non-zero is a failure, whatever it printed.
 	for t in "$top"/tests/cli/t[0-9]*.sh; do
-		name=$(basename "$t" .sh)
-		SECSTEP="$bdir/secstep" TOP="$top" sh "$t" >"$log.cli" 2>&1
-		rc=$?
-		grep -E '^(not )?ok ' "$log.cli" >>"$log"
-		grep -v -E '^(ok |1\.\.[0-9]+$)' "$log.cli"
-		planned=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$log.cli" | head -1)
-		ran=$(grep -c -E '^(not )?ok ' "$log.cli")
-		if [ -z "$planned" ]; then
-			echo "not ok - $name: declares no plan (plan N after sourcing lib.sh)" | tee -a "$log"
-		elif [ "$ran" -ne "$planned" ]; then
-			echo "not ok - $name: ran $ran checks, planned $planned" | tee -a "$log"
-		fi
-		if [ "$rc" -ne 0 ]; then
-			echo "not ok - $name: exited $rc" | tee -a "$log"
-		fi
+		cli_test "$t" "$bdir/secstep"
 	done
 done
+
+# ThreadSanitizer: the tests that run threads, on the TSan build.  A data
+# race makes the program exit 66 (so the test fails); tests/tsan.supp
+# names the libraries whose own locking TSan cannot see.
+if [ -n "$tsan" ]; then
+	echo "== $tsan (ThreadSanitizer)"
+	export TSAN_OPTIONS="suppressions=$top/tests/tsan.supp exitcode=66 second_deadlock_stack=1"
+	unit_test "$top/$tsan/tests/test_threads"
+	export LOAD_ROUNDS=1
+	cli_test "$top/tests/cli/t0130-concurrency.sh" "$top/$tsan/secstep"
+	unset TSAN_OPTIONS LOAD_ROUNDS
+fi
+
+# Fuzzing: each target briefly on its seed corpus (make fuzz-long: longer).
+if [ -n "$fuzz" ]; then
+	echo "== $fuzz (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
+	targets=$(for f in "$top"/fuzz/fuzz_*.c; do basename "$f" .c | sed 's/^fuzz_//'; done)
+	# shellcheck disable=SC2086
+	sh "$top/fuzz/run.sh" "$fuzz" "${FUZZ_SECONDS:-30}" $targets | tee -a "$log"
+fi
 # The browser tests (tests/browser, node:test + playwright-core + Chromium):
 # once, against the ASan+UBSan build when it exists.  Node's TAP reporter
 # prints one "ok N - name" / "not ok N - name" line per test() at column 0;

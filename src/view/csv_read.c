@@ -8,9 +8,11 @@
 #include "base/util.h"
 #include "view/tables.h"
 
+/* The writer (csv_cell) puts ' before a cell that starts with = + - @ tab
+ * CR or ' itself; exactly that apostrophe comes off. */
 static void unneutralise(char *s)
 {
-	if (s[0] == '\'' && s[1] && strchr("=+-@", s[1]))
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r'", s[1]))
 		memmove(s, s + 1, strlen(s));
 }
 

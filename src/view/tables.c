@@ -151,7 +151,9 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 
 void csv_cell(buf_t *out, const char *v)
 {
+	/* a leading ' is doubled, so the reader's taking one off gives it back */
 	bool formula = strchr("=+-@\t\r", v[0]) && v[0] != '\0';
+	formula |= v[0] == '\'' && v[1] && strchr("=+-@\t\r'", v[1]);
 	bool quote = formula || strpbrk(v, ",\"\r\n") != NULL;
 	if (quote)
 		buf_putc(out, '"');

@@ -24,7 +24,8 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 
 /* CSV for Excel: UTF-8 with BOM, CRLF, quoted as needed, and a cell that
  * starts like a formula (= + - @ tab CR) prefixed with ' so Excel shows it
- * as text. */
+ * as text (as is a cell that starts with ' and one of those, so csv_parse
+ * gives every cell back as it was). */
 void csv_write(const table_t *t, buf_t *out);
 /* One cell, neutralised and quoted (exposed for tests). */
 void csv_cell(buf_t *out, const char *s);

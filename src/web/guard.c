@@ -75,7 +75,8 @@ static gentry *oldest_waiting(guard_t *g, const char *ip)
 	gentry *best = NULL;
 	for (int i = 0; i < g->cfg.max_conns; i++) {
 		gentry *x = &g->e[i];
-		if (x->state == G_WAIT && (!ip || !strcmp(x->ip, ip)) && (!best || x->since < best->since))
+		if (x->state == G_WAIT && (!ip || !strcmp(x->ip, ip)) && (!best || x->since < best->since) &&
+		    !(g->cfg.unread && g->cfg.unread(x->fd)))
 			best = x;
 	}
 	return best;
@@ -159,7 +160,8 @@ int guard_sweep(guard_t *g, int64_t now)
 	pthread_mutex_lock(&g->lock);
 	for (int i = 0; i < g->cfg.max_conns; i++) {
 		gentry *x = &g->e[i];
-		if ((x->state == G_WAIT || x->state == G_BODY) && now >= x->deadline) {
+		if ((x->state == G_WAIT || x->state == G_BODY) && now >= x->deadline &&
+		    !(g->cfg.unread && g->cfg.unread(x->fd))) {
 			cut(g, x);
 			n++;
 		}

@@ -10,7 +10,9 @@
  *         here; the server's idle timeout applies)
  *
  * A connection past its deadline is cut (the cut callback shuts its socket
- * down; the server then closes it as if the client had hung up).  When an
+ * down; the server then closes it as if the client had hung up) — unless
+ * bytes it sent are still waiting to be read: a busy server is not a slow
+ * client.  When an
  * address already holds per_ip connections, or the server holds soft_conns,
  * a new connection makes room by cutting the oldest WAIT connection (of that
  * address, or of any): a client that opens connections and sends nothing
@@ -34,6 +36,10 @@ typedef struct {
 	int64_t head_ms;      /* WAIT deadline */
 	int64_t body_ms;      /* BODY deadline */
 	void (*cut)(int fd);  /* ends a connection from outside its thread */
+	/* Whether the client has sent bytes the server has not read yet (its
+	 * worker thread is busy): then the client is not the slow one, and a
+	 * deadline waits until the server has caught up.  May be NULL. */
+	bool (*unread)(int fd);
 } guard_config;
 
 guard_t *guard_new(const guard_config *cfg);

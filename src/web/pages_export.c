@@ -2,6 +2,7 @@
  * XLSX workbook, CSV per register, calendar feeds behind secret links
  * (revocable), and — for the install's administrator — a backup of the
  * whole database. */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,8 @@ void h_ics(req_t *r)
 	company_free(co);
 }
 
+static pthread_mutex_t xlsx_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static const char *file_name(req_t *r, const char *ext)
 {
 	return arena_printf(&r->arena, "attachment; filename=\"secstep-company-%lld.%s\"", (long long)r->company_id, ext);
@@ -209,7 +212,12 @@ void h_export_file(req_t *r)
 		char path[] = "/tmp/secstep-xlsx-XXXXXX";
 		int fd = mkstemp(path);
 		char err[256];
+		/* libxlsxwriter stamps each workbook through gmtime(), whose
+		 * result is one static buffer: one workbook at a time
+		 * (ThreadSanitizer, tests/cli/t0130). */
+		pthread_mutex_lock(&xlsx_lock);
 		bool ok = fd >= 0 && xlsx_write(tabs, n, path, err, sizeof err);
+		pthread_mutex_unlock(&xlsx_lock);
 		if (fd >= 0)
 			close(fd);
 		FILE *in = ok ? fopen(path, "rb") : NULL;

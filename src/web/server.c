@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -379,6 +380,12 @@ static void cut_fd(int fd)
 	shutdown(fd, SHUT_RDWR);
 }
 
+static bool fd_unread(int fd)
+{
+	int n = 0;
+	return ioctl(fd, FIONREAD, &n) == 0 && n > 0;
+}
+
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 			  enum MHD_ConnectionNotificationCode toe)
 {
@@ -493,7 +500,7 @@ int web_serve(const web_config *cfg)
 	/* Per-address limits and deadlines are the guard's (guard.h), so
 	 * slow clients cannot hold every slot; libmicrohttpd keeps the hard
 	 * limit and the idle timeout. */
-	guard_config gc = {MAX_CONNS, SOFT_CONNS, PER_IP_CONNS, HEAD_MS, BODY_MS, cut_fd};
+	guard_config gc = {MAX_CONNS, SOFT_CONNS, PER_IP_CONNS, HEAD_MS, BODY_MS, cut_fd, fd_unread};
 	app.guard = guard_new(&gc);
 	pthread_cond_init(&app.stop_cond, NULL);
 	pthread_t dog;

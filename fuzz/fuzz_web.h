@@ -53,10 +53,11 @@ static void fuzz_web_init(void)
 	FUZZ_CHECK(co != NULL, "seed company");
 	unsigned char h[32];
 	FUZZ_CHECK(store_company_insert(s, co, &e) && co->id == 1, "company insert");
-	FUZZ_CHECK(store_account_create(s, "owner@example.jp", "経営者", "$argon2id$unused", &account, &e), "account");
+	bool taken = false;
+	FUZZ_CHECK(store_account_create(s, "owner@example.jp", "経営者", "$argon2id$unused", false, &account, &taken, &e), "account");
 	FUZZ_CHECK(store_member_set(s, co->id, account, ROLE_OWNER, NULL, &e), "membership");
 	fuzz_hash(FUZZ_SID, h);
-	FUZZ_CHECK(store_session_create(s, h, account, FUZZ_CSRF, (int64_t)time(NULL), &e), "session");
+	FUZZ_CHECK(store_session_create(s, h, account, FUZZ_CSRF, (int64_t)time(NULL), "192.0.2.1", "fuzz", &e), "session");
 	fuzz_hash(FUZZ_TOKEN, h);
 	FUZZ_CHECK(store_token_add(s, account, h, "fuzz", &e), "token");
 	company_free(co);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <jansson.h>
 
+#include "app/audit.h"
 #include "base/errs.h"
 #include "catalog/catalog.h"
 #include "core/model.h"
@@ -63,8 +64,16 @@ store_t *cli_store(cli_t *cx);   /* NULL after printing an error */
 store_t *cli_store_existing(cli_t *cx);
 /* Parses a company id argument and loads it; NULL after printing an error. */
 m_company *cli_company(cli_t *cx, const char *arg);
-/* Saves a modified company; prints errors.  Returns an exit status. */
+/* Saves a modified company (logged in the audit log as "cli"); prints
+ * errors.  Returns an exit status. */
 int cli_save(cli_t *cx, m_company *co);
+/* Inserts a new company and logs it (action "company.add", "import"), in
+ * one transaction.  cli_store() must have been opened. */
+bool cli_insert(cli_t *cx, m_company *co, const char *action, errs_t *e);
+/* Who the command line is in the audit log: "cli". */
+extern const audit_who cli_who;
+/* One audit entry by the command line; detail (may be NULL) taken over. */
+void cli_audit(cli_t *cx, int64_t company, int64_t body, const char *action, const char *target, json_t *detail);
 /* Prints a JSON value (pretty, UTF-8) to stdout and frees it. */
 void print_json(json_t *v);
 /* Reads a whole file ("-" = stdin), at most max bytes.  NULL on error
@@ -86,6 +95,7 @@ size_t tty_clean(char *out, const char *in, size_t n, bool *lead_c2);
 
 /* Commands (each file's). */
 extern const cli_cmd catalog_cmds[], company_cmds[], person_cmds[], diagnose_cmds[],
-	plan_cmds[], task_cmds[], serve_cmds[], risk_cmds[], report_cmds[], data_cmds[], policy_cmds[], register_cmds[];
+	plan_cmds[], task_cmds[], serve_cmds[], risk_cmds[], report_cmds[], data_cmds[], policy_cmds[], register_cmds[],
+	user_cmds[], member_cmds[], body_cmds[], audit_cmds[];
 
 #endif

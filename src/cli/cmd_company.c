@@ -83,7 +83,7 @@ static int cmd_add(cli_t *cx, args_t *a)
 	if (e.n) {
 		cli_errors(cx, &e);
 	} else if (cli_store(cx)) {
-		if (store_company_insert(cx->store, co, &e)) {
+		if (cli_insert(cx, co, "company.add", &e)) {
 			if (cx->json)
 				print_json(json_pack("{s:I}", "company", (json_int_t)co->id));
 			else
@@ -236,7 +236,7 @@ static int cmd_remove(cli_t *cx, args_t *a)
 	if (!store_company_delete(cx->store, co->id, &e)) {
 		cli_errors(cx, &e);
 		rc = EXIT_FAIL;
-	} else if (!cx->json) {
+	} else if (cli_audit(cx, co->id, 0, "company.remove", co->name, NULL), !cx->json) {
 		printf("%s %lld\n", tr(cx, "会社を削除しました: ID", "Company deleted: ID"), (long long)co->id);
 	}
 	errs_free(&e);
@@ -256,7 +256,7 @@ static int64_t import_one(cli_t *cx, const char *path, bool name_file)
 	m_company *co = doc_import(cx->cat, data, len, cx->today, &e);
 	free(data);
 	int64_t id = 0;
-	if (co && cli_store(cx) && store_company_insert(cx->store, co, &e))
+	if (co && cli_store(cx) && cli_insert(cx, co, "import", &e))
 		id = co->id;
 	if (!id && name_file) {
 		for (size_t i = 0; i < e.n; i++)

@@ -23,8 +23,10 @@ static int cmd_backup(cli_t *cx, args_t *a)
 			cli_errors(cx, &e);
 		else
 			cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
-	} else if (!cx->json) {
-		printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
+	} else {
+		cli_audit(cx, 0, 0, "backup", path, NULL);
+		if (!cx->json)
+			printf("%s %s\n", tr(cx, "バックアップを作りました:", "Backup written:"), path);
 	}
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
@@ -70,8 +72,11 @@ static int cmd_restore(cli_t *cx, args_t *a)
 	bool ok = store_restore(cx->store, a->pos[0], &e);
 	if (!ok)
 		cli_errors(cx, &e);
-	else if (!cx->json)
-		printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	else {
+		cli_audit(cx, 0, 0, "restore", a->pos[0], NULL);
+		if (!cx->json)
+			printf("%s %s\n", tr(cx, "バックアップから戻しました:", "Restored from:"), a->pos[0]);
+	}
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
 }

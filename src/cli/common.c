@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/audit.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "exchange/doc.h"
@@ -61,14 +62,36 @@ m_company *cli_company(cli_t *cx, const char *arg)
 	return co;
 }
 
+const audit_who cli_who = {"cli", 0, NULL};
+
 int cli_save(cli_t *cx, m_company *co)
 {
 	errs_t e = ERRS_INIT;
-	bool ok = store_company_save(cli_store(cx), co, &e);
+	bool ok = audit_save(cli_store(cx), cx->cat, &cli_who, co, &e);
 	if (!ok)
 		cli_errors(cx, &e);
 	errs_free(&e);
 	return ok ? EXIT_OK : EXIT_FAIL;
+}
+
+bool cli_insert(cli_t *cx, m_company *co, const char *action, errs_t *e)
+{
+	store_t *s = cx->store;
+	if (!store_begin(s, e))
+		return false;
+	if (store_company_insert(s, co, e) &&
+	    audit_record(s, &cli_who, co->id, 0, action, co->name, json_pack("{s:i}", "people", (int)co->n_people), e))
+		return store_commit(s, e);
+	store_rollback(s);
+	return false;
+}
+
+void cli_audit(cli_t *cx, int64_t company, int64_t body, const char *action, const char *target, json_t *detail)
+{
+	errs_t e = ERRS_INIT;
+	if (!cx->store || !audit_record(cx->store, &cli_who, company, body, action, target, detail, &e))
+		cli_errors(cx, &e);
+	errs_free(&e);
 }
 
 void print_json(json_t *v)

@@ -14,7 +14,8 @@
 #endif
 
 static const cli_cmd *const tables[] = {catalog_cmds, company_cmds, person_cmds, diagnose_cmds,
-					plan_cmds, task_cmds, policy_cmds, register_cmds, risk_cmds, report_cmds, data_cmds, serve_cmds};
+					plan_cmds, task_cmds, policy_cmds, register_cmds, risk_cmds, report_cmds, data_cmds, serve_cmds,
+					user_cmds, member_cmds, body_cmds, audit_cmds};
 
 const char *tr(const cli_t *cx, const char *ja, const char *en)
 {

@@ -25,6 +25,15 @@ m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t t
 /* The document of a company, as a new jansson object. */
 json_t *doc_export(const catalog *cat, const m_company *c);
 
+/* What changed from before to after (either may be NULL: a new or a
+ * removed company), one call of fn per changed item of the document:
+ * stem "company", "person", "task", "asset", "register", "policy" or
+ * "diagnosis"; verb "add", "update" or "remove"; target the item ("p3",
+ * "task-1-1", "suppliers/s1", …); changes a JSON array of
+ * {"field", "before", "after"} (borrowed). */
+typedef void (*doc_change_fn)(void *ctx, const char *stem, const char *verb, const char *target, json_t *changes);
+void doc_changes(const catalog *cat, const m_company *before, const m_company *after, doc_change_fn fn, void *ctx);
+
 /* Shared validators for other faces (CLI flags, web forms). */
 bool valid_person_key(const char *s);
 /* Text of at most max_cp code points, valid UTF-8, no control

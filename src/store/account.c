@@ -1,15 +1,20 @@
-/* account.c — SQLite implementation of account.h. */
+/* account.c — accounts, sessions, API tokens and sign-in throttling
+ * (account.h), over the house database API. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
 #include "store/account.h"
-#include "store/sqlite_int.h"
+#include "store/db.h"
+#include "store/store_int.h"
 
 static const char *const role_ids[] = {NULL, "employee", "adviser", "officer", "owner"};
 
-const char *member_role_id(member_role_t r) { return role_ids[r]; }
+const char *member_role_id(member_role_t r)
+{
+	return r > ROLE_NONE && r <= ROLE_OWNER ? role_ids[r] : NULL;
+}
 
 bool member_role_parse(const char *s, member_role_t *out)
 {
@@ -21,384 +26,315 @@ bool member_role_parse(const char *s, member_role_t *out)
 	return false;
 }
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
+void store_copy(char *dst, size_t n, const char *src)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	snprintf(dst, n, "%s", t ? (const char *)t : "");
+	snprintf(dst, n, "%s", src ? src : "");
+	utf8_trim_partial(dst);
 }
 
-static bool finish(store_t *s, sqlite3_stmt *st, int rc, errs_t *errs)
+void store_login_key(const char *login, char *out)
 {
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		db_error(s, errs, "read");
-		return false;
-	}
-	return true;
+	size_t i = 0;
+	for (; login[i]; i++)
+		out[i] = (char)(login[i] >= 'A' && login[i] <= 'Z' ? login[i] + 32 : login[i]);
+	out[i] = '\0';
+}
+
+/* ---- accounts ---- */
+
+#define ACCOUNT_COLS "id, login, name, pw_hash, admin, disabled, created_at, coalesce(last_login, '')"
+
+static void account_read(db_stmt *st, account_t *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = db_int(st, 0);
+	store_copy(a->login, sizeof a->login, db_str(st, 1));
+	store_copy(a->name, sizeof a->name, db_str(st, 2));
+	store_copy(a->pw_hash, sizeof a->pw_hash, db_str(st, 3));
+	a->admin = db_int(st, 4) != 0;
+	a->disabled = db_int(st, 5) != 0;
+	store_copy(a->created_at, sizeof a->created_at, db_str(st, 6));
+	store_copy(a->last_login, sizeof a->last_login, db_str(st, 7));
 }
 
 int store_account_count(store_t *s, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT count(*) FROM account", errs);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	finish(s, st, rc, errs);
-	return n;
+	return (int)db_int1(s, errs, -1, "SELECT count(*) FROM account", "");
 }
 
-bool store_account_create(store_t *s, const char *login, const char *name, const char *pw_hash,
-			  int64_t *id, errs_t *errs)
+int store_admin_count(store_t *s, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "INSERT INTO account (login, name, pw_hash) VALUES (?, ?, ?)", errs);
-	if (!st)
+	return (int)db_int1(s, errs, -1, "SELECT count(*) FROM account WHERE admin = 1 AND disabled = 0", "");
+}
+
+bool store_account_create(store_t *s, const char *login, const char *name, const char *pw_hash, bool admin,
+			  int64_t *id, bool *taken, errs_t *errs)
+{
+	char now[21];
+	db_now_iso(now);
+	char *key = xmalloc(strlen(login) + 1);
+	store_login_key(login, key);
+	*taken = false;
+	*id = db_int1(s, errs, -1,
+		      "INSERT INTO account (login, login_key, name, pw_hash, admin, created_at) "
+		      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		      "ttttdt", login, key, name, pw_hash, admin ? 1 : 0, now);
+	free(key);
+	if (*id < 0) {
+		*taken = db_constraint_failed(s);
 		return false;
-	bind_text(st, 1, login);
-	bind_text(st, 2, name);
-	bind_text(st, 3, pw_hash);
-	if (!run(s, st, errs))
-		return false;
-	*id = sqlite3_last_insert_rowid(s->db);
+	}
 	return true;
 }
 
-static bool account_row(store_t *s, sqlite3_stmt *st, account_t *out, errs_t *errs)
+static bool account_one(db_stmt *st, account_t *out, errs_t *errs)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		copy_col(out->login, sizeof out->login, st, 1);
-		copy_col(out->name, sizeof out->name, st, 2);
-		copy_col(out->pw_hash, sizeof out->pw_hash, st, 3);
-	}
-	finish(s, st, rc, errs);
-	return rc == SQLITE_ROW;
+	if (!st)
+		return false;
+	bool found = db_row(st);
+	if (found)
+		account_read(st, out);
+	return db_end(st, errs) && found;
 }
 
 bool store_account_by_login(store_t *s, const char *login, account_t *out, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT id, login, name, pw_hash FROM account WHERE login = ?", errs);
-	if (!st)
-		return false;
-	bind_text(st, 1, login);
-	return account_row(s, st, out, errs);
+	char *key = xmalloc(strlen(login) + 1);
+	store_login_key(login, key);
+	bool found = account_one(db_q(s, errs, "SELECT " ACCOUNT_COLS " FROM account WHERE login_key = ?", "t", key),
+				 out, errs);
+	free(key);
+	return found;
 }
 
 bool store_account_get(store_t *s, int64_t id, account_t *out, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT id, login, name, pw_hash FROM account WHERE id = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	return account_row(s, st, out, errs);
+	return account_one(db_q(s, errs, "SELECT " ACCOUNT_COLS " FROM account WHERE id = ?", "i", id), out, errs);
 }
 
-member_role_t store_member_role(store_t *s, int64_t company, int64_t account, char *person_key,
-				size_t keylen, errs_t *errs)
-{
-	sqlite3_stmt *st = q(s, "SELECT role, person_key FROM membership WHERE company_id = ? AND account_id = ?", errs);
-	if (!st)
-		return ROLE_NONE;
-	sqlite3_bind_int64(st, 1, company);
-	sqlite3_bind_int64(st, 2, account);
-	member_role_t r = ROLE_NONE;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		member_role_parse((const char *)sqlite3_column_text(st, 0), &r);
-		if (person_key)
-			copy_col(person_key, keylen, st, 1);
-	}
-	finish(s, st, rc, errs);
-	return r;
-}
-
-bool store_member_set(store_t *s, int64_t company, int64_t account, member_role_t role,
-		      const char *person_key, errs_t *errs)
-{
-	sqlite3_stmt *st = q(s, "INSERT INTO membership (company_id, account_id, role, person_key) VALUES (?, ?, ?, ?) "
-			       "ON CONFLICT (company_id, account_id) DO UPDATE SET role = excluded.role, "
-			       "person_key = excluded.person_key", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	sqlite3_bind_int64(st, 2, account);
-	bind_text(st, 3, member_role_id(role));
-	bind_text(st, 4, person_key && *person_key ? person_key : NULL);
-	return run(s, st, errs);
-}
-
-bool store_member_remove(store_t *s, int64_t company, int64_t account, errs_t *errs)
-{
-	sqlite3_stmt *st = q(s, "DELETE FROM membership WHERE company_id = ? AND account_id = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	sqlite3_bind_int64(st, 2, account);
-	return run(s, st, errs);
-}
-
-bool store_memberships(store_t *s, int64_t account, membership_t **out, size_t *n, errs_t *errs)
+bool store_account_list(store_t *s, account_t **out, size_t *n, errs_t *errs)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = q(s, "SELECT m.company_id, m.role, m.person_key, c.name FROM membership m "
-			       "JOIN company c ON c.id = m.company_id WHERE m.account_id = ? ORDER BY c.id", errs);
+	db_stmt *st = db_q(s, errs, "SELECT " ACCOUNT_COLS " FROM account ORDER BY id", "");
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, account);
 	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(st)) {
 		*out = xgrow(*out, *n, &cap, sizeof **out);
-		membership_t *m = &(*out)[(*n)++];
-		m->company_id = sqlite3_column_int64(st, 0);
-		m->role = ROLE_NONE;
-		member_role_parse((const char *)sqlite3_column_text(st, 1), &m->role);
-		copy_col(m->person_key, sizeof m->person_key, st, 2);
-		copy_col(m->company_name, sizeof m->company_name, st, 3);
+		account_read(st, &(*out)[(*n)++]);
 	}
-	return finish(s, st, rc, errs);
+	return db_end(st, errs);
 }
 
-bool store_members(store_t *s, int64_t company, member_row **out, size_t *n, errs_t *errs)
+bool store_account_set_password(store_t *s, int64_t id, const char *pw_hash, errs_t *errs)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *st = q(s, "SELECT a.id, a.login, a.name, m.role, m.person_key FROM membership m "
-			       "JOIN account a ON a.id = m.account_id WHERE m.company_id = ? ORDER BY a.id", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xgrow(*out, *n, &cap, sizeof **out);
-		member_row *m = &(*out)[(*n)++];
-		m->account_id = sqlite3_column_int64(st, 0);
-		copy_col(m->login, sizeof m->login, st, 1);
-		copy_col(m->name, sizeof m->name, st, 2);
-		m->role = ROLE_NONE;
-		member_role_parse((const char *)sqlite3_column_text(st, 3), &m->role);
-		copy_col(m->person_key, sizeof m->person_key, st, 4);
-	}
-	return finish(s, st, rc, errs);
+	return db_exec(s, errs, "UPDATE account SET pw_hash = ? WHERE id = ?", "ti", pw_hash, id);
 }
+
+bool store_account_set_name(store_t *s, int64_t id, const char *name, errs_t *errs)
+{
+	return db_exec(s, errs, "UPDATE account SET name = ? WHERE id = ?", "ti", name, id);
+}
+
+bool store_account_set_admin(store_t *s, int64_t id, bool admin, errs_t *errs)
+{
+	return db_exec(s, errs, "UPDATE account SET admin = ? WHERE id = ?", "di", admin ? 1 : 0, id);
+}
+
+bool store_account_set_disabled(store_t *s, int64_t id, bool disabled, errs_t *errs)
+{
+	if (!store_begin(s, errs))
+		return false;
+	bool ok = db_exec(s, errs, "UPDATE account SET disabled = ? WHERE id = ?", "di", disabled ? 1 : 0, id) &&
+		  (!disabled || db_exec(s, errs, "DELETE FROM session WHERE account_id = ?", "i", id));
+	if (!ok) {
+		store_rollback(s);
+		return false;
+	}
+	return store_commit(s, errs);
+}
+
+bool store_account_touch_login(store_t *s, int64_t id, errs_t *errs)
+{
+	char now[21];
+	db_now_iso(now);
+	return db_exec(s, errs, "UPDATE account SET last_login = ? WHERE id = ?", "ti", now, id);
+}
+
+/* ---- sessions ---- */
 
 bool store_session_create(store_t *s, const unsigned char hash[32], int64_t account, const char *csrf,
-			  int64_t now, errs_t *errs)
+			  int64_t now, const char *ip, const char *agent, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen) "
-			       "VALUES (?, ?, ?, ?, ?)", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, account);
-	bind_text(st, 3, csrf);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, now);
-	return run(s, st, errs);
+	return db_exec(s, errs,
+		       "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, ip, agent) "
+		       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+		       "bitiitt", hash, (size_t)32, account, csrf, now, now, ip, agent);
 }
 
-bool store_session_get(store_t *s, const unsigned char hash[32], int64_t *account, char csrf[80],
-		       int64_t *created, int64_t *last_seen, char *name, size_t name_len, errs_t *errs)
+bool store_session_get(store_t *s, const unsigned char hash[32], session_row *out, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT s.account_id, s.csrf, s.created_at, s.last_seen, a.name FROM session s "
-			       "JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?", errs);
+	db_stmt *st = db_q(s, errs,
+			   "SELECT s.id, s.account_id, s.csrf, s.created_at, s.last_seen, a.name, a.login, a.admin "
+			   "FROM session s JOIN account a ON a.id = s.account_id "
+			   "WHERE s.token_hash = ? AND a.disabled = 0",
+			   "b", hash, (size_t)32);
 	if (!st)
 		return false;
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*account = sqlite3_column_int64(st, 0);
-		copy_col(csrf, 80, st, 1);
-		*created = sqlite3_column_int64(st, 2);
-		*last_seen = sqlite3_column_int64(st, 3);
-		copy_col(name, name_len, st, 4);
+	bool found = db_row(st);
+	if (found) {
+		memset(out, 0, sizeof *out);
+		out->id = db_int(st, 0);
+		out->account = db_int(st, 1);
+		store_copy(out->csrf, sizeof out->csrf, db_str(st, 2));
+		out->created = db_int(st, 3);
+		out->last_seen = db_int(st, 4);
+		store_copy(out->name, sizeof out->name, db_str(st, 5));
+		store_copy(out->login, sizeof out->login, db_str(st, 6));
+		out->admin = db_int(st, 7) != 0;
 	}
-	finish(s, st, rc, errs);
-	return rc == SQLITE_ROW;
+	return db_end(st, errs) && found;
 }
 
 bool store_session_touch(store_t *s, const unsigned char hash[32], int64_t now, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "UPDATE session SET last_seen = ? WHERE token_hash = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_blob(st, 2, hash, 32, SQLITE_TRANSIENT);
-	return run(s, st, errs);
+	return db_exec(s, errs, "UPDATE session SET last_seen = ? WHERE token_hash = ?", "ib", now, hash, (size_t)32);
 }
 
 bool store_session_delete(store_t *s, const unsigned char hash[32], errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "DELETE FROM session WHERE token_hash = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
-	return run(s, st, errs);
+	return db_exec(s, errs, "DELETE FROM session WHERE token_hash = ?", "b", hash, (size_t)32);
 }
 
 bool store_session_purge(store_t *s, int64_t older_than, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "DELETE FROM session WHERE last_seen < ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, older_than);
-	return run(s, st, errs);
+	return db_exec(s, errs, "DELETE FROM session WHERE last_seen < ?", "i", older_than);
 }
 
-bool store_consult_add(store_t *s, int64_t company, const char *date, const char *partner,
-		       const char *topic, const char *notes, const char *author, errs_t *errs)
-{
-	sqlite3_stmt *st = q(s, "INSERT INTO consultation (company_id, date, partner, topic, notes, author) "
-			       "VALUES (?, ?, ?, ?, ?, ?)", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	bind_text(st, 2, date);
-	bind_text(st, 3, partner);
-	bind_text(st, 4, topic);
-	bind_text(st, 5, notes);
-	bind_text(st, 6, author);
-	return run(s, st, errs);
-}
-
-bool store_consult_list(store_t *s, int64_t company, consult_row **out, size_t *n, errs_t *errs)
+bool store_session_list(store_t *s, int64_t account, const unsigned char *current, session_row **out,
+			size_t *n, errs_t *errs)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = q(s, "SELECT id, date, partner, topic, notes, author FROM consultation "
-			       "WHERE company_id = ? ORDER BY date DESC, id DESC", errs);
+	static const unsigned char none[32];
+	db_stmt *st = db_q(s, errs,
+			   "SELECT id, created_at, last_seen, coalesce(ip, ''), coalesce(agent, ''), "
+			   "CASE WHEN token_hash = ? THEN 1 ELSE 0 END "
+			   "FROM session WHERE account_id = ? ORDER BY last_seen DESC, id DESC",
+			   "bi", current ? current : none, (size_t)32, account);
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, company);
 	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(st)) {
 		*out = xgrow(*out, *n, &cap, sizeof **out);
-		consult_row *c = &(*out)[(*n)++];
-		c->id = sqlite3_column_int64(st, 0);
-		copy_col(c->date, sizeof c->date, st, 1);
-		copy_col(c->partner, sizeof c->partner, st, 2);
-		copy_col(c->topic, sizeof c->topic, st, 3);
-		copy_col(c->notes, sizeof c->notes, st, 4);
-		copy_col(c->author, sizeof c->author, st, 5);
+		session_row *r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->id = db_int(st, 0);
+		r->account = account;
+		r->created = db_int(st, 1);
+		r->last_seen = db_int(st, 2);
+		store_copy(r->ip, sizeof r->ip, db_str(st, 3));
+		store_copy(r->agent, sizeof r->agent, db_str(st, 4));
+		r->current = db_int(st, 5) != 0;
 	}
-	return finish(s, st, rc, errs);
+	return db_end(st, errs);
 }
 
-bool store_feed_add(store_t *s, int64_t company, const unsigned char hash[32], const char *person_key,
-		    const char *label, errs_t *errs)
+bool store_session_end(store_t *s, int64_t account, int64_t id, bool *found, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "INSERT INTO calendar_feed (company_id, token_hash, person_key, label) VALUES (?, ?, ?, ?)", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	sqlite3_bind_blob(st, 2, hash, 32, SQLITE_TRANSIENT);
-	bind_text(st, 3, person_key && *person_key ? person_key : NULL);
-	bind_text(st, 4, label);
-	return run(s, st, errs);
+	bool ok = db_exec(s, errs, "DELETE FROM session WHERE account_id = ? AND id = ?", "ii", account, id);
+	*found = ok && db_changes(s) > 0;
+	return ok;
 }
 
-bool store_feed_find(store_t *s, const unsigned char hash[32], int64_t *company, char *person_key,
-		     size_t keylen, errs_t *errs)
+bool store_session_end_others(store_t *s, int64_t account, const unsigned char *keep, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT company_id, person_key FROM calendar_feed WHERE token_hash = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*company = sqlite3_column_int64(st, 0);
-		copy_col(person_key, keylen, st, 1);
-	}
-	finish(s, st, rc, errs);
-	return rc == SQLITE_ROW;
+	static const unsigned char none[32];
+	return db_exec(s, errs, "DELETE FROM session WHERE account_id = ? AND token_hash <> ?", "ib", account,
+		       keep ? keep : none, (size_t)32);
 }
 
-bool store_feed_list(store_t *s, int64_t company, feed_row **out, size_t *n, errs_t *errs)
-{
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *st = q(s, "SELECT id, person_key, label, created_at FROM calendar_feed WHERE company_id = ? ORDER BY id", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xgrow(*out, *n, &cap, sizeof **out);
-		feed_row *f = &(*out)[(*n)++];
-		f->id = sqlite3_column_int64(st, 0);
-		copy_col(f->person_key, sizeof f->person_key, st, 1);
-		copy_col(f->label, sizeof f->label, st, 2);
-		copy_col(f->created_at, sizeof f->created_at, st, 3);
-	}
-	return finish(s, st, rc, errs);
-}
-
-bool store_feed_revoke(store_t *s, int64_t company, int64_t id, errs_t *errs)
-{
-	sqlite3_stmt *st = q(s, "DELETE FROM calendar_feed WHERE company_id = ? AND id = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, company);
-	sqlite3_bind_int64(st, 2, id);
-	return run(s, st, errs);
-}
+/* ---- API tokens ---- */
 
 bool store_token_add(store_t *s, int64_t account, const unsigned char hash[32], const char *label, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "INSERT INTO api_token (account_id, token_hash, label) VALUES (?, ?, ?)", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, account);
-	sqlite3_bind_blob(st, 2, hash, 32, SQLITE_TRANSIENT);
-	bind_text(st, 3, label);
-	return run(s, st, errs);
+	char now[21];
+	db_now_iso(now);
+	return db_exec(s, errs, "INSERT INTO api_token (account_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
+		       "ibtt", account, hash, (size_t)32, label, now);
 }
 
 bool store_token_find(store_t *s, const unsigned char hash[32], int64_t *account, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "SELECT account_id FROM api_token WHERE token_hash = ?", errs);
-	if (!st)
-		return false;
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*account = sqlite3_column_int64(st, 0);
-	finish(s, st, rc, errs);
-	return rc == SQLITE_ROW;
+	*account = db_int1(s, errs, 0,
+			   "SELECT t.account_id FROM api_token t JOIN account a ON a.id = t.account_id "
+			   "WHERE t.token_hash = ? AND a.disabled = 0",
+			   "b", hash, (size_t)32);
+	return *account > 0;
 }
 
-bool store_token_list(store_t *s, int64_t account, feed_row **out, size_t *n, errs_t *errs)
+bool store_token_list(store_t *s, int64_t account, token_row **out, size_t *n, errs_t *errs)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = q(s, "SELECT id, label, created_at FROM api_token WHERE account_id = ? ORDER BY id", errs);
+	db_stmt *st = db_q(s, errs, "SELECT id, label, created_at FROM api_token WHERE account_id = ? ORDER BY id", "i",
+			   account);
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, account);
 	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (db_row(st)) {
 		*out = xgrow(*out, *n, &cap, sizeof **out);
-		feed_row *f = &(*out)[(*n)++];
-		memset(f, 0, sizeof *f);
-		f->id = sqlite3_column_int64(st, 0);
-		copy_col(f->label, sizeof f->label, st, 1);
-		copy_col(f->created_at, sizeof f->created_at, st, 2);
+		token_row *t = &(*out)[(*n)++];
+		t->id = db_int(st, 0);
+		store_copy(t->label, sizeof t->label, db_str(st, 1));
+		store_copy(t->created_at, sizeof t->created_at, db_str(st, 2));
 	}
-	return finish(s, st, rc, errs);
+	return db_end(st, errs);
 }
 
-bool store_token_revoke(store_t *s, int64_t account, int64_t id, errs_t *errs)
+bool store_token_revoke(store_t *s, int64_t account, int64_t id, bool *found, errs_t *errs)
 {
-	sqlite3_stmt *st = q(s, "DELETE FROM api_token WHERE account_id = ? AND id = ?", errs);
-	if (!st)
+	bool ok = db_exec(s, errs, "DELETE FROM api_token WHERE account_id = ? AND id = ?", "ii", account, id);
+	*found = ok && db_changes(s) > 0;
+	return ok;
+}
+
+/* ---- throttling ---- */
+
+int64_t store_throttle_wait(store_t *s, const char *key, int64_t now, errs_t *errs)
+{
+	int64_t until = db_int1(s, errs, 0, "SELECT locked_until FROM throttle WHERE key = ?", "t", key);
+	if (errs->n)
+		return -1;
+	return until > now ? until - now : 0;
+}
+
+bool store_throttle_fail(store_t *s, const char *key, int64_t now, int limit, int64_t window, int64_t lock,
+			 errs_t *errs)
+{
+	if (!store_begin(s, errs))
 		return false;
-	sqlite3_bind_int64(st, 1, account);
-	sqlite3_bind_int64(st, 2, id);
-	return run(s, st, errs);
+	/* Old entries go first (by their last failure), so the table stays
+	 * small whatever is tried; a failure long after the last one starts
+	 * the count again. */
+	bool ok = db_exec(s, errs, "DELETE FROM throttle WHERE last_fail < ? AND locked_until < ?", "ii",
+			  now - window, now) &&
+		  db_exec(s, errs,
+			  "INSERT INTO throttle (key, failures, last_fail, locked_until) VALUES (?, 1, ?, 0) "
+			  "ON CONFLICT (key) DO UPDATE SET failures = throttle.failures + 1, last_fail = excluded.last_fail",
+			  "ti", key, now) &&
+		  db_exec(s, errs,
+			  "UPDATE throttle SET locked_until = ?, failures = 0 WHERE key = ? AND failures >= ?", "itd",
+			  now + lock, key, limit);
+	if (!ok) {
+		store_rollback(s);
+		return false;
+	}
+	return store_commit(s, errs);
+}
+
+bool store_throttle_clear(store_t *s, const char *key, errs_t *errs)
+{
+	return db_exec(s, errs, "DELETE FROM throttle WHERE key = ?", "t", key);
 }

@@ -174,6 +174,123 @@ static const char *const migrations[] = {
 	"  token_hash BLOB NOT NULL UNIQUE,"
 	"  label TEXT NOT NULL,"
 	"  created_at TEXT NOT NULL DEFAULT (datetime('now')));",
+
+	/* 9: sharing safely.  The install administrator is a stored flag (the
+	 * first account was the administrator before); companies without an
+	 * owner get the first account as owner, which opened them before.
+	 * Company ids and versions come from counters that never go back, so a
+	 * deleted company's id is never reused and a cached snapshot is never
+	 * taken for another company's.  Advisers reach companies through
+	 * support bodies: each adviser membership becomes a body of its own.
+	 * Sessions are recreated with an id, address and browser (everyone
+	 * signs in again once).  Invitations, the audit log and sign-in
+	 * throttling shared by every server process. */
+	"ALTER TABLE account ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE account ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE account ADD COLUMN email TEXT;"
+	"ALTER TABLE account ADD COLUMN lang TEXT;"
+	"ALTER TABLE account ADD COLUMN last_login TEXT;"
+	"ALTER TABLE account ADD COLUMN login_key TEXT;"
+	"UPDATE account SET login_key = lower(login);"
+	"CREATE UNIQUE INDEX account_login_key ON account(login_key);"
+	"UPDATE account SET admin = 1 WHERE id = (SELECT min(id) FROM account);"
+	"INSERT INTO membership (company_id, account_id, role) "
+	"  SELECT c.id, (SELECT min(id) FROM account), 'owner' FROM company c "
+	"  WHERE EXISTS (SELECT 1 FROM account) "
+	"    AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.company_id = c.id AND m.role = 'owner') "
+	"  ON CONFLICT (company_id, account_id) DO UPDATE SET role = 'owner';"
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+	"INSERT INTO meta (key, value) VALUES ('company_id', (SELECT coalesce(max(id), 0) FROM company));"
+	"INSERT INTO meta (key, value) VALUES ('change', (SELECT coalesce(max(version), 0) + 1 FROM company));"
+	"UPDATE company SET version = (SELECT value FROM meta WHERE key = 'change');"
+	"CREATE TABLE body ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE body_adviser ("
+	"  body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  since TEXT NOT NULL,"
+	"  PRIMARY KEY (body_id, account_id));"
+	"CREATE INDEX body_adviser_account ON body_adviser(account_id);"
+	"CREATE TABLE body_company ("
+	"  body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,"
+	"  company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,"
+	"  since TEXT NOT NULL,"
+	"  PRIMARY KEY (body_id, company_id));"
+	"CREATE INDEX body_company_company ON body_company(company_id);"
+	"INSERT INTO body (id, name, created_at) "
+	"  SELECT DISTINCT a.id, a.name, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM account a "
+	"  JOIN membership m ON m.account_id = a.id WHERE m.role = 'adviser';"
+	"INSERT INTO body_adviser (body_id, account_id, since) SELECT id, id, created_at FROM body;"
+	"INSERT INTO body_company (body_id, company_id, since) "
+	"  SELECT m.account_id, m.company_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM membership m WHERE m.role = 'adviser';"
+	"DELETE FROM membership WHERE role = 'adviser';"
+	"DROP TABLE session;"
+	"CREATE TABLE session ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  token_hash BLOB NOT NULL UNIQUE,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL,"
+	"  ip TEXT,"
+	"  agent TEXT);"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE invitation ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  token_hash BLOB NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('member','adviser','client','reset')),"
+	"  company_id INTEGER REFERENCES company(id) ON DELETE CASCADE,"
+	"  body_id INTEGER REFERENCES body(id) ON DELETE CASCADE,"
+	"  account_id INTEGER REFERENCES account(id) ON DELETE CASCADE,"
+	"  role TEXT,"
+	"  person_key TEXT,"
+	"  note TEXT,"
+	"  created_by INTEGER REFERENCES account(id) ON DELETE SET NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  expires INTEGER NOT NULL,"
+	"  used_at TEXT,"
+	"  used_by INTEGER REFERENCES account(id) ON DELETE SET NULL,"
+	"  revoked INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX invitation_company ON invitation(company_id);"
+	"CREATE INDEX invitation_body ON invitation(body_id);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  account_id INTEGER,"
+	"  company_id INTEGER,"
+	"  body_id INTEGER,"
+	"  action TEXT NOT NULL,"
+	"  target TEXT,"
+	"  detail TEXT,"
+	"  ip TEXT);"
+	"CREATE INDEX audit_company ON audit(company_id, id);"
+	"CREATE TABLE throttle ("
+	"  key TEXT PRIMARY KEY,"
+	"  failures INTEGER NOT NULL,"
+	"  last_fail INTEGER NOT NULL,"
+	"  locked_until INTEGER NOT NULL DEFAULT 0);"
+	"ALTER TABLE consultation ADD COLUMN advice INTEGER NOT NULL DEFAULT 0;",
+
+	/* 10: what lists and portfolios show of a company, kept when it is
+	 * saved (and recomputed when read if its version is older than the
+	 * company's), so that a list of thousands of companies reads one table.
+	 * Overdue depends on the day: the working STEP's open due dates are
+	 * kept and counted against today when read. */
+	"CREATE TABLE company_summary ("
+	"  company_id INTEGER PRIMARY KEY REFERENCES company(id) ON DELETE CASCADE,"
+	"  version INTEGER NOT NULL,"
+	"  current_step INTEGER NOT NULL,"
+	"  working_step INTEGER NOT NULL,"
+	"  score INTEGER,"
+	"  unmet INTEGER NOT NULL,"
+	"  officers INTEGER NOT NULL,"
+	"  officers_needed INTEGER NOT NULL,"
+	"  open_dues TEXT NOT NULL,"
+	"  diagnosed_on TEXT,"
+	"  step_since TEXT);",
 };
 
 const char *schema_migration(int n)

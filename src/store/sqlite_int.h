@@ -6,7 +6,15 @@
 
 #include "store/store.h"
 
-#define STMT_CACHE 160
+#define STMT_CACHE 400
+
+/* A statement of the house API (db.h): the SQLite statement and how its
+ * last step ended. */
+struct db_stmt {
+	store_t *s;
+	sqlite3_stmt *st;
+	int rc;                        /* last sqlite3_step() result */
+};
 
 struct store {
 	sqlite3 *db;
@@ -16,6 +24,8 @@ struct store {
 		sqlite3_stmt *st;
 	} cache[STMT_CACHE];
 	size_t n_cache;
+	struct db_stmt dbs[STMT_CACHE];   /* db.h handles, parallel to cache[] */
+	int last_rc;                   /* result of the last failed step */
 };
 
 void db_error(store_t *s, errs_t *errs, const char *what);

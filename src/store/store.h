@@ -22,9 +22,12 @@ store_t *store_open(const char *path, errs_t *errs);
 void store_close(store_t *s);
 int store_schema_version(store_t *s);
 
+/* A company name: at most 200 characters (DOC_MAX_NAME) of 4 bytes. */
+#define COMPANY_NAME_BYTES (200 * 4 + 1)
+
 typedef struct {
 	int64_t id;
-	char name[256];
+	char name[COMPANY_NAME_BYTES];
 	char industry[4];
 	int employees;
 } store_company_row;
@@ -41,6 +44,13 @@ bool store_company_save(store_t *s, const m_company *c, errs_t *errs);
 /* The company's version: bumped by every save (-1 when there is none).
  * A cached snapshot with the same version is current. */
 int64_t store_company_version(store_t *s, int64_t id, errs_t *errs);
+/* The next value of a database-wide counter: "company_id" (ids are never
+ * reused) or "change" (moves on with every save and delete; a company's
+ * version is the counter's value at its last save).  -1 on error. */
+int64_t store_counter_next(store_t *s, const char *key, errs_t *errs);
+/* The change counter's current value (-1 on error): when it has not moved,
+ * nothing in the database has. */
+int64_t store_change_counter(store_t *s, errs_t *errs);
 /* Deletes a company and everything that belongs to it. */
 bool store_company_delete(store_t *s, int64_t id, errs_t *errs);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "store/db.h"
 #include "store/sqlite_int.h"
 
 /* ---- reading ---- */
@@ -521,18 +522,35 @@ static void bind_company(sqlite3_stmt *st, const m_company *c)
 	bind_text(st, 6, c->policy_where);
 }
 
+/* The next value of a database-wide counter ("company_id", "change"):
+ * counters never go back, so ids and versions are never reused.  -1 on
+ * error. */
+int64_t store_counter_next(store_t *s, const char *key, errs_t *errs)
+{
+	return db_int1(s, errs, -1, "UPDATE meta SET value = value + 1 WHERE key = ? RETURNING value", "t", key);
+}
+
 bool store_company_insert(store_t *s, m_company *c, errs_t *errs)
 {
 	if (!store_begin(s, errs))
 		return false;
+	int64_t id = store_counter_next(s, "company_id", errs), version = store_counter_next(s, "change", errs);
+	if (id < 0 || version < 0)
+		goto fail;
 	sqlite3_stmt *st = q(s, "INSERT INTO company (name, industry, employees, notes, policy_published, "
-			       "policy_where) VALUES (?, ?, ?, ?, ?, ?)", errs);
+			       "policy_where, id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", errs);
 	if (!st)
 		goto fail;
 	bind_company(st, c);
+	sqlite3_bind_int64(st, 7, id);
+	sqlite3_bind_int64(st, 8, version);
+	char now[21];
+	db_now_iso(now);
+	bind_text(st, 9, now);
+	bind_text(st, 10, now);
 	if (!run(s, st, errs))
 		goto fail;
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = id;
 	if (!insert_children(s, c, errs))
 		goto fail;
 	return store_commit(s, errs);
@@ -561,13 +579,20 @@ bool store_company_save(store_t *s, const m_company *c, errs_t *errs)
 {
 	if (!store_begin(s, errs))
 		return false;
+	int64_t version = store_counter_next(s, "change", errs);
+	if (version < 0)
+		goto fail;
+	char now[21];
+	db_now_iso(now);
 	sqlite3_stmt *st = q(s, "UPDATE company SET name = ?, industry = ?, employees = ?, notes = ?, "
-			       "policy_published = ?, policy_where = ?, updated_at = datetime('now'), "
-			       "version = version + 1 WHERE id = ?", errs);
+			       "policy_published = ?, policy_where = ?, updated_at = ?, "
+			       "version = ? WHERE id = ?", errs);
 	if (!st)
 		goto fail;
 	bind_company(st, c);
-	sqlite3_bind_int64(st, 7, c->id);
+	bind_text(st, 7, now);
+	sqlite3_bind_int64(st, 8, version);
+	sqlite3_bind_int64(st, 9, c->id);
 	if (!run(s, st, errs))
 		goto fail;
 	if (sqlite3_changes(s->db) != 1) {

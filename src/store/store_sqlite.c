@@ -13,6 +13,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/sqlite_int.h"
+#include "store/db.h"
 
 void db_error(store_t *s, errs_t *errs, const char *what)
 {
@@ -79,6 +80,7 @@ bool run(store_t *s, sqlite3_stmt *st, errs_t *errs)
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
+		s->last_rc = rc;
 		db_error(s, errs, "write");
 		return false;
 	}
@@ -217,13 +219,9 @@ bool store_company_delete(store_t *s, int64_t id, errs_t *errs)
 {
 	if (!store_begin(s, errs))
 		return false;
-	sqlite3_stmt *st = q(s, "DELETE FROM company WHERE id = ?", errs);
-	if (!st) {
-		store_rollback(s);
-		return false;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (!run(s, st, errs)) {
+	/* The change counter moves on: caches keyed by it see the delete. */
+	if (store_counter_next(s, "change", errs) < 0 ||
+	    !db_exec(s, errs, "DELETE FROM company WHERE id = ?", "i", id)) {
 		store_rollback(s);
 		return false;
 	}
@@ -348,8 +346,32 @@ bool store_restore(store_t *s, const char *path, errs_t *errs)
 		sqlite3_close(src);
 		return false;
 	}
+	/* The counters must not go back: a restored older copy would reuse
+	 * company ids and versions that caches (in this process or others)
+	 * still hold for other data. */
+	int64_t ids = db_int1(s, errs, 0, "SELECT value FROM meta WHERE key = 'company_id'", "");
+	int64_t change = db_int1(s, errs, 0, "SELECT value FROM meta WHERE key = 'change'", "");
 	bool ok = copy_db(src, s->db, errs);
 	sqlite3_close(src);
-	/* Drop cached statements' state and bring an older copy up to date. */
-	return ok && migrate(s, errs);
+	/* Bring an older copy up to date, then move the counters past both. */
+	if (!ok || !migrate(s, errs) || !store_begin(s, errs))
+		return false;
+	int64_t rchange = db_int1(s, errs, 0, "SELECT value FROM meta WHERE key = 'change'", "");
+	int64_t rids = db_int1(s, errs, 0, "SELECT value FROM meta WHERE key = 'company_id'", "");
+	int64_t rmax = db_int1(s, errs, 0, "SELECT coalesce(max(id), 0) FROM company", "");
+	change = (change > rchange ? change : rchange) + 1;
+	ids = ids > rids ? ids : rids;
+	ids = ids > rmax ? ids : rmax;
+	if (errs->n || !db_exec(s, errs, "UPDATE meta SET value = ? WHERE key = 'change'", "i", change) ||
+	    !db_exec(s, errs, "UPDATE meta SET value = ? WHERE key = 'company_id'", "i", ids) ||
+	    !db_exec(s, errs, "UPDATE company SET version = ?", "i", change)) {
+		store_rollback(s);
+		return false;
+	}
+	return store_commit(s, errs);
+}
+
+int64_t store_change_counter(store_t *s, errs_t *errs)
+{
+	return db_int1(s, errs, -1, "SELECT value FROM meta WHERE key = 'change'", "");
 }

@@ -3,6 +3,7 @@
  * the X-CSRF-Token header. */
 #include <string.h>
 
+#include "app/audit.h"
 #include "base/util.h"
 #include "exchange/doc.h"
 #include "view/views.h"
@@ -34,38 +35,58 @@ void api_catalog(req_t *r)
 	send_json(r, 200, json_incref(r->cat->root));
 }
 
+/* Exactly the companies the account has a relation to, ids ascending
+ * (CONTRACT.md): [{"id", "name", "role"}]. */
 void api_companies(req_t *r)
 {
 	errs_t e = ERRS_INIT;
 	membership_t *ms;
 	size_t n;
 	if (!store_memberships(r->store, r->account, &ms, &n, &e)) {
-		fail_db(r, &e);
+		web_fail_errs(r, 500, &e);
 		errs_free(&e);
 		return;
 	}
 	json_t *arr = json_array();
-	for (size_t i = 0; i < n; i++) {
-		m_company *co = store_company_load(r->store, ms[i].company_id, &e);
-		if (!co && e.n) {
-			json_decref(arr);
-			free(ms);
-			fail_db(r, &e);
-			errs_free(&e);
-			return;
-		}
-		if (!co)
-			continue;
-		status_t st;
-		status_compute(r->cat, co, company_latest(co), &st);
-		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:i, s:i, s:s}", "id", (json_int_t)co->id, "name", co->name,
-						     "industry", co->industry, "employees", co->employees, "current_step",
-						     st.current_step, "role", member_role_id(ms[i].role)));
-		company_free(co);
-	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)ms[i].company_id, "name", ms[i].company_name,
+						     "role", member_role_id(ms[i].role)));
 	free(ms);
 	errs_free(&e);
+	send_json(r, 200, arr);
+}
+
+void api_portfolio(req_t *r)
+{
+	portfolio_row *rows;
+	size_t n;
+	if (!portfolio_load(r, r->body_id, &rows, &n))
+		return;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const portfolio_row *x = &rows[i];
+		json_t *o = json_pack("{s:I, s:s, s:s, s:i, s:i, s:i, s:s, s:b}", "id", (json_int_t)x->id, "name", x->name, "industry",
+				      x->industry, "current_step", x->current_step, "working_step", x->working_step, "overdue", x->overdue,
+				      "updated_at", x->updated_at, "stale", x->stale);
+		json_object_set_new(o, "score", x->score >= 0 ? json_integer(x->score) : json_null());
+		json_array_append_new(arr, o);
+	}
 	send_json(r, 200, json_pack("{s:o}", "companies", arr));
+}
+
+void api_audit(req_t *r)
+{
+	errs_t e = ERRS_INIT;
+	audit_row *rows = NULL;
+	size_t n = 0;
+	if (!store_audit_list(r->store, r->company_id, 0, 0, &r->arena, &rows, &n, &e)) {
+		web_fail_errs(r, 500, &e);
+		errs_free(&e);
+		return;
+	}
+	send_json(r, 200, audit_json(rows, n));
+	free(rows);
+	errs_free(&e);
 }
 
 void api_company(req_t *r)

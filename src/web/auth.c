@@ -6,12 +6,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/password.h"
 #include "base/util.h"
+#include "store/store_int.h"
 #include "web/web_int.h"
 
 #define HASH_MAX 2                   /* concurrent Argon2id computations */
-#define PW_OPS 2
-#define PW_MEM (19u * 1024u * 1024u) /* 19 MiB, t=2: OWASP's Argon2id floor */
 #define SESSION_IDLE (8 * 3600)      /* seconds without a request */
 #define SESSION_MAX (7 * 24 * 3600)  /* seconds since login */
 #define THROTTLE_FAILS 5
@@ -44,17 +44,17 @@ void auth_init(web_app *app)
 bool password_hash(const char *pw, char out[192])
 {
 	hash_enter();
-	int rc = crypto_pwhash_str_alg(out, pw, strlen(pw), PW_OPS, PW_MEM, crypto_pwhash_ALG_ARGON2ID13);
+	bool ok = password_hash_str(pw, out);
 	hash_leave();
-	return rc == 0;
+	return ok;
 }
 
 bool password_verify(const char *hash, const char *pw)
 {
 	hash_enter();
-	int rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
+	bool ok = password_check_str(hash, pw);
 	hash_leave();
-	return rc == 0;
+	return ok;
 }
 
 static char dummy[192];
@@ -77,10 +77,30 @@ static int64_t unix_now(void)
 	return (int64_t)time(NULL);
 }
 
+void check_new_password(req_t *r, errs_t *e, const char *label, const char *login, const char *pw)
+{
+	const char *why = password_problem(login, pw, r->lang);
+	if (why)
+		errs_add(e, label, "%s", why);
+}
+
 static void add_cookie(req_t *r, const char *cookie)
 {
 	if (r->n_set_cookie < (int)ARRAY_LEN(r->set_cookie))
 		r->set_cookie[r->n_set_cookie++] = arena_strdup(&r->arena, cookie);
+}
+
+/* The browser, shortened, for the list of one's sessions. */
+static const char *agent_of(req_t *r)
+{
+	if (!r->hdr_agent || !utf8_valid(r->hdr_agent, strlen(r->hdr_agent)))
+		return NULL;
+	char *a = arena_strndup(&r->arena, r->hdr_agent, 150);
+	utf8_trim_partial(a);
+	for (char *p = a; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return a;
 }
 
 bool session_start(req_t *r, int64_t account)
@@ -98,16 +118,25 @@ bool session_start(req_t *r, int64_t account)
 	crypto_generichash(h, sizeof h, (const unsigned char *)tok_hex, 64, NULL, 0);
 	int64_t now = unix_now();
 	store_session_purge(r->store, now - SESSION_IDLE, &e);
-	bool ok = store_session_create(r->store, h, account, csrf_hex, now, &e);
-	errs_free(&e);
-	if (!ok)
+	account_t a;
+	bool ok = store_session_create(r->store, h, account, csrf_hex, now, r->ip, agent_of(r), &e) &&
+		  store_account_get(r->store, account, &a, &e) && store_account_touch_login(r->store, account, &e);
+	if (!ok) {
+		for (size_t i = 0; i < e.n; i++)
+			fprintf(stderr, "secstep: serve: session: %s: %s\n", e.where[i], e.what[i]);
+		errs_free(&e);
 		return false;
+	}
+	errs_free(&e);
 	char cookie[160];
 	snprintf(cookie, sizeof cookie, "sid=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d", tok_hex, SESSION_MAX);
 	add_cookie(r, cookie);
 	memcpy(r->sid_hash, h, sizeof h);
 	r->has_session = true;
 	r->account = account;
+	r->admin = a.admin;
+	snprintf(r->login, sizeof r->login, "%s", a.login);
+	snprintf(r->account_name, sizeof r->account_name, "%s", a.name);
 	snprintf(r->csrf, sizeof r->csrf, "%s", csrf_hex);
 	sodium_memzero(tok_hex, sizeof tok_hex);
 	return true;
@@ -121,6 +150,7 @@ void session_end(req_t *r)
 	errs_free(&e);
 	r->has_session = false;
 	r->account = 0;
+	r->admin = false;
 	add_cookie(r, "sid=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
 }
 
@@ -132,77 +162,68 @@ void session_load(req_t *r)
 	unsigned char h[32];
 	crypto_generichash(h, sizeof h, (const unsigned char *)sid, 64, NULL, 0);
 	errs_t e = ERRS_INIT;
-	int64_t account, created, last;
-	char csrf[80];
-	if (store_session_get(r->store, h, &account, csrf, &created, &last, r->account_name,
-			      sizeof r->account_name, &e)) {
+	session_row s;
+	if (store_session_get(r->store, h, &s, &e)) {
 		int64_t now = unix_now();
-		if (now - last > SESSION_IDLE || now - created > SESSION_MAX) {
+		if (now - s.last_seen > SESSION_IDLE || now - s.created > SESSION_MAX) {
 			store_session_delete(r->store, h, &e);
-			r->account_name[0] = '\0';
 		} else {
-			r->account = account;
-			snprintf(r->csrf, sizeof r->csrf, "%s", csrf);
+			r->account = s.account;
+			r->admin = s.admin;
+			snprintf(r->account_name, sizeof r->account_name, "%s", s.name);
+			snprintf(r->login, sizeof r->login, "%s", s.login);
+			snprintf(r->csrf, sizeof r->csrf, "%s", s.csrf);
 			memcpy(r->sid_hash, h, sizeof h);
 			r->has_session = true;
-			if (now - last > 60)   /* avoid a write on every request */
+			if (now - s.last_seen > 60)   /* avoid a write on every request */
 				store_session_touch(r->store, h, now, &e);
 		}
 	}
+	for (size_t i = 0; i < e.n; i++)
+		fprintf(stderr, "secstep: serve: session: %s: %s\n", e.where[i], e.what[i]);
 	errs_free(&e);
 }
 
-/* ---- throttling: a small fixed table, keyed by login and address ---- */
+/* ---- throttling: in the database, by login and by address ---- */
 
-static throttle_slot *slot_for(web_app *app, const char *login, const char *ip, bool create)
+#define ADDR_FAILS 30                /* failures from one address in the window */
+
+static char *throttle_key(req_t *r, const char *kind, const char *value)
 {
-	char key[160];
-	snprintf(key, sizeof key, "%.100s|%.50s", login, ip);
-	throttle_slot *free_slot = NULL, *oldest = &app->throttle[0];
-	for (int i = 0; i < THROTTLE_SLOTS; i++) {
-		throttle_slot *s = &app->throttle[i];
-		if (strcmp(s->key, key) == 0)
-			return s;
-		if (!s->key[0] && !free_slot)
-			free_slot = s;
-		if (s->until < oldest->until)
-			oldest = s;
-	}
-	if (!create)
-		return NULL;
-	throttle_slot *s = free_slot ? free_slot : oldest;
-	memset(s, 0, sizeof *s);
-	snprintf(s->key, sizeof s->key, "%s", key);
-	return s;
+	char *k = arena_printf(&r->arena, "%s:%.200s", kind, value ? value : "");
+	if (!strcmp(kind, "login"))
+		store_login_key(k, k);
+	utf8_trim_partial(k);
+	return k;
 }
 
-bool throttle_allow(web_app *app, const char *login, const char *ip)
+bool throttle_allow(req_t *r, const char *login)
 {
-	pthread_mutex_lock(&app->lock);
-	throttle_slot *s = slot_for(app, login, ip, false);
-	bool ok = !s || s->until <= unix_now();
-	pthread_mutex_unlock(&app->lock);
+	errs_t e = ERRS_INIT;
+	int64_t now = unix_now();
+	bool ok = store_throttle_wait(r->store, throttle_key(r, "login", login), now, &e) == 0 &&
+		  store_throttle_wait(r->store, throttle_key(r, "addr", r->ip), now, &e) == 0;
+	errs_free(&e);
 	return ok;
 }
 
-void throttle_fail(web_app *app, const char *login, const char *ip)
+void throttle_fail(req_t *r, const char *login)
 {
-	pthread_mutex_lock(&app->lock);
-	throttle_slot *s = slot_for(app, login, ip, true);
-	if (++s->failures >= THROTTLE_FAILS) {
-		s->until = unix_now() + THROTTLE_LOCK;
-		s->failures = 0;
-	}
-	pthread_mutex_unlock(&app->lock);
+	errs_t e = ERRS_INIT;
+	int64_t now = unix_now();
+	store_throttle_fail(r->store, throttle_key(r, "login", login), now, THROTTLE_FAILS, THROTTLE_LOCK, THROTTLE_LOCK,
+			    &e);
+	store_throttle_fail(r->store, throttle_key(r, "addr", r->ip), now, ADDR_FAILS, THROTTLE_LOCK, THROTTLE_LOCK, &e);
+	for (size_t i = 0; i < e.n; i++)
+		fprintf(stderr, "secstep: serve: throttle: %s: %s\n", e.where[i], e.what[i]);
+	errs_free(&e);
 }
 
-void throttle_ok(web_app *app, const char *login, const char *ip)
+void throttle_ok(req_t *r, const char *login)
 {
-	pthread_mutex_lock(&app->lock);
-	throttle_slot *s = slot_for(app, login, ip, false);
-	if (s)
-		memset(s, 0, sizeof *s);
-	pthread_mutex_unlock(&app->lock);
+	errs_t e = ERRS_INIT;
+	store_throttle_clear(r->store, throttle_key(r, "login", login), &e);
+	errs_free(&e);
 }
 
 void token_load(req_t *r, const char *token)
@@ -215,10 +236,12 @@ void token_load(req_t *r, const char *token)
 	errs_t e = ERRS_INIT;
 	int64_t account;
 	account_t a;
-	if (store_token_find(r->store, h, &account, &e) && store_account_get(r->store, account, &a, &e)) {
+	if (store_token_find(r->store, h, &account, &e) && store_account_get(r->store, account, &a, &e) && !a.disabled) {
 		r->account = account;
 		r->token_auth = true;
+		r->admin = a.admin;
 		snprintf(r->account_name, sizeof r->account_name, "%s", a.name);
+		snprintf(r->login, sizeof r->login, "%s", a.login);
 	}
 	errs_free(&e);
 }

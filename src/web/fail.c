@@ -104,12 +104,16 @@ static bool is_busy(const errs_t *e)
 	return false;
 }
 
+void web_fail_errs(req_t *r, int status, const errs_t *cause)
+{
+	if (status == 503)
+		fail_errs(r, 503, cause, "いま混み合っているか、データベースが使えません。少し待ってからもう一度お試しください。",
+			  "The server is busy or its database is unavailable. Please try again in a moment.");
+	else
+		fail_errs(r, status, cause, "処理できませんでした。もう一度お試しください。", "This could not be done. Please try again.");
+}
+
 void fail_db(req_t *r, const errs_t *cause)
 {
-	if (cause && is_busy(cause))
-		fail_errs(r, 503, cause, "混み合っています。少し待ってから、もう一度お試しください。",
-			  "The server is busy. Please try again in a moment.");
-	else
-		fail_errs(r, 500, cause, "データベースの処理に失敗しました。もう一度お試しください。続くときは管理者に連絡してください。",
-			  "A database operation failed. Please try again; if it keeps failing, tell the administrator.");
+	web_fail_errs(r, cause && is_busy(cause) ? 503 : 500, cause);
 }

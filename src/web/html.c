@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "app/audit.h"
 #include "web/web.h"
 
 void html_escape(buf_t *b, const char *s)
@@ -152,10 +153,29 @@ void send_json(req_t *r, int status, json_t *v)
 	r->ctype = "application/json; charset=utf-8";
 }
 
+/* fail_page, web_fail_errs: fail.c (the one funnel). */
+
+static audit_who web_who(const req_t *r)
+{
+	audit_who w = {r->login[0] ? r->login : "-", r->account, r->ip};
+	return w;
+}
+
+void web_audit(req_t *r, int64_t company, int64_t body, const char *action, const char *target, json_t *detail)
+{
+	errs_t e = ERRS_INIT;
+	audit_who w = web_who(r);
+	if (!audit_record(r->store, &w, company, body, action, target, detail, &e))
+		for (size_t i = 0; i < e.n; i++)
+			fprintf(stderr, "secstep: serve: audit: %s: %s\n", e.where[i], e.what[i]);
+	errs_free(&e);
+}
+
 bool save_company(req_t *r)
 {
 	errs_t e = ERRS_INIT;
-	bool ok = store_company_save(r->store, r->co, &e);
+	audit_who w = web_who(r);
+	bool ok = audit_save(r->store, r->cat, &w, r->co, &e);
 	if (!ok)
 		fail_db(r, &e);
 	errs_free(&e);

@@ -29,7 +29,10 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	hp(r, "<a class=\"lang\" href=\"?lang=%s\" lang=\"%s\">%s</a>", r->lang == LANG_EN ? "ja" : "en",
 	   r->lang == LANG_EN ? "ja" : "en", r->lang == LANG_EN ? "日本語" : "English");
 	if (r->account) {
-		hp(r, "<a class=\"who\" href=\"/account\">%s</a>", r->account_name);
+		if (r->admin)
+			hp(r, "<a class=\"admin\" href=\"/admin\">%s</a>", T(r, "管理", "Admin"));
+		hp(r, "<a class=\"who\" href=\"/account\" title=\"%s\">%s</a>", T(r, "アカウント設定", "Account settings"),
+		   r->account_name);
 		HL(r, "<form method=\"post\" action=\"/logout\" class=\"inline\">");
 		csrf_field(r);
 		hp(r, "<button class=\"link\">%s</button></form>", T(r, "ログアウト", "Sign out"));
@@ -60,11 +63,18 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 				else
 					hp(r, "\">%s</a>", T(r, items[i].ja, items[i].en));
 			}
-			if (r->role == ROLE_OWNER) {
-				hp(r, "<a href=\"/c/%lld/members\"", (long long)r->company_id);
-				if (nav == NAV_MEMBERS)
+			struct { nav_t n; const char *href, *ja, *en; bool show; } more[] = {
+				{NAV_ADVICE, "/advice", "支援者の助言", "Advice", true},
+				{NAV_MEMBERS, "/members", "メンバー", "Members", r->role == ROLE_OWNER},
+				{NAV_AUDIT, "/audit", "変更履歴", "Change log", r->role == ROLE_OWNER},
+			};
+			for (size_t i = 0; i < ARRAY_LEN(more); i++) {
+				if (!more[i].show)
+					continue;
+				hp(r, "<a href=\"/c/%lld%s\"", (long long)r->company_id, more[i].href);
+				if (nav == more[i].n)
 					HL(r, " aria-current=\"page\"");
-				hp(r, ">%s</a>", T(r, "アカウント", "Accounts"));
+				hp(r, ">%s</a>", T(r, more[i].ja, more[i].en));
 			}
 			HL(r, "</nav></div>");
 		}

@@ -47,9 +47,54 @@ void h_person_remove_post(req_t *r);
 /* pages_me.c */
 void h_me(req_t *r);
 void h_me_learning_post(req_t *r);
-/* pages_members.c */
+/* pages_members.c: the owner's members, invitations and support bodies */
 void h_members(req_t *r);
-void h_members_post(req_t *r);
+void h_members_invite_post(req_t *r);
+void h_member_role_post(req_t *r);
+void h_member_remove_post(req_t *r);
+void h_member_reset_post(req_t *r);
+void h_member_invite_revoke_post(req_t *r);
+void h_company_body_post(req_t *r);
+void h_company_body_end_post(req_t *r);
+/* pages_invite.c: one-time links (invitations, password resets) */
+void h_invite(req_t *r);
+void h_invite_register_post(req_t *r);
+void h_invite_accept_post(req_t *r);
+void h_reset(req_t *r);
+void h_reset_post(req_t *r);
+/* The full link for a one-time secret ("/invite/…"), for copying. */
+const char *link_url(req_t *r, const char *path);
+/* Makes a one-time link: fills out_path ("/invite/HEX" or "/reset/HEX"). */
+bool invite_make(req_t *r, invite_t *inv, char *out_path, size_t len, errs_t *e);
+const char *role_label(const req_t *r, member_role_t role);
+/* A confirmation page for a destructive action: the same form again with
+ * confirm=1.  Returns true when the request already carries confirm=1. */
+bool confirmed(req_t *r, const char *question_ja, const char *question_en, const char *button_ja,
+	       const char *button_en, const char *back);
+/* pages_admin.c: the install administrator */
+void h_admin(req_t *r);
+void h_admin_audit(req_t *r);
+void h_admin_disable_post(req_t *r);
+void h_admin_enable_post(req_t *r);
+void h_admin_reset_post(req_t *r);
+void h_admin_flag_post(req_t *r);
+void h_admin_body_post(req_t *r);
+void h_admin_body(req_t *r);
+void h_admin_body_invite_post(req_t *r);
+void h_admin_adviser_remove_post(req_t *r);
+void h_admin_owner_invite_post(req_t *r);
+/* pages_body.c: a support body's advisers and their portfolio */
+void h_body(req_t *r);
+void h_body_export(req_t *r);
+void h_body_invite_post(req_t *r);
+void h_body_owner_invite_post(req_t *r);
+void h_body_invite_revoke_post(req_t *r);
+/* pages_audit.c: the change log, the adviser's advice */
+void h_audit(req_t *r);
+void h_advice(req_t *r);
+void h_advice_post(req_t *r);
+/* One audit entry shown as a table row (pages_audit.c). */
+void audit_rows(req_t *r, const audit_row *rows, size_t n, bool with_company);
 /* pages_learning.c, pages_help.c, pages_reference.c */
 void h_learning(req_t *r);
 void h_help(req_t *r);
@@ -73,6 +118,10 @@ void h_assets_post(req_t *r);
 void h_assets_remove_post(req_t *r);
 /* pages_account.c */
 void h_account(req_t *r);
+void h_account_name_post(req_t *r);
+void h_account_password_post(req_t *r);
+void h_session_end_post(req_t *r);
+void h_sessions_end_others_post(req_t *r);
 void h_token_post(req_t *r);
 void h_token_revoke_post(req_t *r);
 /* pages_export.c */
@@ -90,6 +139,24 @@ void api_plan(req_t *r);
 void api_task(req_t *r);
 void api_diagnosis(req_t *r);
 void api_catalog(req_t *r);
+void api_audit(req_t *r);
+void api_portfolio(req_t *r);
+
+/* portfolio.c: the facts of the companies a support body looks after */
+typedef struct {
+	int64_t id;
+	const char *name, *industry;
+	int employees;
+	int current_step, working_step;
+	int score;               /* -1: self-check not complete */
+	int overdue;
+	const char *updated_at;  /* last change (ISO 8601) */
+	bool stale;              /* no change for 90 days */
+	bool has_owner;
+} portfolio_row;
+/* Reads and computes the body's portfolio; rows live in r->arena.  false
+ * on a database error (logged and shown). */
+bool portfolio_load(req_t *r, int64_t body, portfolio_row **out, size_t *n);
 
 /* Shared helpers (pages_common.c). */
 /* Whether the signed-in account may change this company (owner, officer);

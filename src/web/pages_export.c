@@ -40,7 +40,7 @@ static void export_page(req_t *r, const char *new_link)
 	hp(r, "<li><a href=\"/c/%lld/export/company.json\">%s</a> — %s</li></ul>", id, T(r, "会社ドキュメント（JSON）", "Company document (JSON)"),
 	   T(r, "secstep import でそのまま取り込めます", "secstep import reads it back"));
 	hp(r, "<p class=\"small muted\">%s</p>", T(r, "CSV は Excel でそのまま開けます（UTF-8・BOM 付き）。", "The CSV files open directly in Excel (UTF-8 with BOM)."));
-	if (r->account == 1)
+	if (r->admin)
 		hp(r, "<p><a class=\"button secondary\" href=\"/backup\">%s</a></p><p class=\"small muted\">%s</p>",
 		   T(r, "データベース全体のバックアップ", "Backup of the whole database"),
 		   T(r, "すべての会社のデータを含みます。安全な場所に保管してください。", "Holds every company's data. Keep it somewhere safe."));
@@ -124,10 +124,15 @@ void h_feed_revoke_post(req_t *r)
 {
 	errs_t e = ERRS_INIT;
 	long long fid = strtoll(param(r, "feed"), NULL, 10);
-	if (store_feed_revoke(r->store, r->company_id, fid, &e))
-		redirect(r, "/c/%lld/export", (long long)r->company_id);
-	else
+	bool found = false;
+	if (!store_feed_revoke(r->store, r->company_id, fid, &found, &e))
 		fail_db(r, &e);   /* the link still works: say so */
+	else if (!found)
+		fail_page(r, 404, "このカレンダーのリンクは見つかりません。", "No such calendar link.");
+	else {
+		web_audit(r, r->company_id, 0, "feed.revoke", param(r, "feed"), NULL);
+		redirect(r, "/c/%lld/export", (long long)r->company_id);
+	}
 	errs_free(&e);
 }
 

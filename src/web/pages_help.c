@@ -11,9 +11,9 @@ static void help_page(req_t *r, const errs_t *e)
 {
 	long long id = (long long)r->company_id;
 	errs_t le = ERRS_INIT;
-	consult_row *rows;
-	size_t n;
-	if (!store_consult_list(r->store, r->company_id, &rows, &n, &le)) {
+	consult_row *rows = NULL;
+	size_t n = 0;
+	if (!store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &le)) {
 		free(rows);
 		fail_db(r, &le);
 		errs_free(&le);
@@ -72,7 +72,7 @@ void h_help_post(req_t *r)
 		errs_add(&e, T(r, "内容", "Topic"), "%s", T(r, "1〜300文字で入力してください", "enter 1-300 characters"));
 	if (notes && !valid_long_text(notes, DOC_MAX_NOTE))
 		errs_add(&e, T(r, "メモ", "Notes"), "%s", T(r, "4000文字以内にしてください", "at most 4000 characters"));
-	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, &e)) {
+	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, false, &e)) {
 		fail_db(r, &e);
 		errs_free(&e);
 		return;
@@ -81,6 +81,7 @@ void h_help_post(req_t *r)
 		r->status = 400;
 		help_page(r, &e);
 	} else {
+		web_audit(r, r->company_id, 0, "consultation.add", topic, json_pack("{s:s, s:s}", "date", date, "partner", partner));
 		redirect(r, "/c/%lld/help?saved=1", (long long)r->company_id);
 	}
 	errs_free(&e);

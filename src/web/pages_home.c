@@ -4,66 +4,75 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "base/util.h"
 #include "exchange/doc.h"
 #include "web/pages.h"
 #include "web/web_int.h"
+
+/* The support bodies the account advises for, with links to their
+ * portfolios. */
+static void bodies_card(req_t *r, const body_row *bs, size_t nb)
+{
+	if (!nb)
+		return;
+	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"plain\">", T(r, "あなたが所属する支援機関", "Your support bodies"));
+	for (size_t i = 0; i < nb; i++)
+		hp(r, "<li><a href=\"/b/%lld\">%s</a> <span class=\"small muted\">%s %d</span></li>", (long long)bs[i].id, bs[i].name,
+		   T(r, "支援先", "companies"), bs[i].companies);
+	HL(r, "</ul></section>");
+}
 
 void h_home(req_t *r)
 {
 	errs_t e = ERRS_INIT;
 	membership_t *ms;
 	size_t n;
-	if (!store_memberships(r->store, r->account, &ms, &n, &e)) {
-		fail_db(r, &e);
+	body_row *bs = NULL;
+	size_t nb = 0;
+	if (!store_memberships(r->store, r->account, &ms, &n, &e) || !store_bodies_of(r->store, r->account, &bs, &nb, &e)) {
+		web_fail_errs(r, 500, &e);
 		errs_free(&e);
 		return;
 	}
-	if (r->account == 1) {
-		/* The administrator sees every company of the install. */
-		store_company_row *rows;
-		size_t nr;
-		if (store_company_list(r->store, &rows, &nr, &e)) {
-			for (size_t i = 0; i < nr; i++) {
-				bool have = false;
-				for (size_t k = 0; k < n; k++)
-					have |= ms[k].company_id == rows[i].id;
-				if (have)
-					continue;
-				ms = xrealloc(ms, (n + 1) * sizeof *ms);
-				memset(&ms[n], 0, sizeof ms[n]);
-				ms[n].company_id = rows[i].id;
-				ms[n].role = ROLE_OWNER;
-				snprintf(ms[n].company_name, sizeof ms[n].company_name, "%s", rows[i].name);
-				n++;
-			}
-			free(rows);
-		}
-	}
-	if (n == 1 && ms[0].role != ROLE_ADVISER) {
+	if (n == 1 && nb == 0 && ms[0].role != ROLE_ADVISER) {
 		redirect(r, ms[0].role == ROLE_EMPLOYEE ? "/c/%lld/me" : "/c/%lld", (long long)ms[0].company_id);
 		free(ms);
 		return;
 	}
+	if (n == 0 && nb == 1) {
+		redirect(r, "/b/%lld", (long long)bs[0].id);
+		free(ms);
+		free(bs);
+		return;
+	}
 	page_begin(r, T(r, "会社の一覧", "Companies"), NAV_NONE);
 	hp(r, "<h1>%s</h1>", T(r, "会社の一覧", "Companies"));
-	if (n == 0) {
+	bodies_card(r, bs, nb);
+	if (r->admin && n == 0)
+		hp(r, "<section class=\"card\"><h2>%s</h2><p>%s</p><p><a class=\"button secondary\" href=\"/admin\">%s</a></p></section>",
+		   T(r, "このサーバーの管理者です", "You administer this install"),
+		   T(r, "アカウントと支援機関の管理、全体の数字と変更履歴は「管理」にあります。",
+		     "Accounts, support bodies, the install's figures and its change log are under Administration."),
+		   T(r, "管理を開く", "Open administration"));
+	if (n == 0 && nb == 0) {
 		hp(r, "<section class=\"card\"><h2>%s</h2><p>%s</p><p><a class=\"button\" href=\"/c/new\">%s</a></p></section>",
 		   T(r, "まず、自社を登録しましょう", "Start by adding your company"),
 		   T(r, "会社の基本情報 → 社員 → かんたんな質問 の順に進むと、ガイドブックにそった自社の計画（だれが・何を・いつまでに）ができあがります。",
 		     "Enter your profile, then your people, then answer a few plain questions: you get your own plan from the guidebook (who does what by when)."),
 		   T(r, "会社を登録する", "Add a company"));
-	} else {
+	} else if (n) {
 		hp(r, "<section class=\"card scroll\"><table id=\"companies\"><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 		   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
 		   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
 		int steps[5] = {0}, with_overdue = 0;
 		int *by_industry = arena_alloc(&r->arena, (r->cat->n_industries + 1) * sizeof *by_industry);
 		for (size_t i = 0; i < n; i++) {
-			m_company *co = snapshot_borrow(r, ms[i].company_id, &e);
-			if (!co && e.n) {
+			m_company *co = snapshot_borrow(r, ms[i].company_id, -1, &e);
+			if (!co && e.n) {   /* a database error, not a missing company */
 				free(ms);
-				fail_db(r, &e);
+				free(bs);
+				web_fail_errs(r, 500, &e);
 				errs_free(&e);
 				return;
 			}
@@ -74,11 +83,8 @@ void h_home(req_t *r)
 			with_overdue += p->n_overdue > 0;
 			for (size_t k = 0; k < r->cat->n_industries; k++)
 				by_industry[k] += str_eq(r->cat->industries[k].id, co->industry);
-			static const char *const role_ja[] = {"", "従業員", "支援者", "担当者", "経営者"};
-			static const char *const role_en[] = {"", "employee", "adviser", "officer", "owner"};
 			hp(r, "<tr><td><a href=\"/c/%lld%s\">%s</a></td><td>%s</td>", (long long)co->id,
-			   ms[i].role == ROLE_EMPLOYEE ? "/me" : "", co->name,
-			   r->lang == LANG_EN ? role_en[ms[i].role] : role_ja[ms[i].role]);
+			   ms[i].role == ROLE_EMPLOYEE ? "/me" : "", co->name, role_label(r, ms[i].role));
 			if (p->status.current_step)
 				hp(r, "<td><span class=\"badge info\">STEP%d</span></td>", p->status.current_step);
 			else
@@ -110,6 +116,7 @@ void h_home(req_t *r)
 	}
 	page_end(r);
 	free(ms);
+	free(bs);
 	errs_free(&e);
 }
 
@@ -190,7 +197,7 @@ static void read_profile(req_t *r, m_company *co, errs_t *e)
 		else if (!dup)
 			co->it_uses[co->n_it_uses++] = t->id;
 	}
-	if (notes && !valid_long_text(notes, DOC_MAX_NOTE))
+	if (notes && !valid_short_text(notes, DOC_MAX_NOTE))
 		errs_add(e, T(r, "メモ", "Notes"), "%s", T(r, "4000文字以内にしてください", "at most 4000 characters"));
 	else
 		co->notes = notes && *notes ? arena_strdup(&co->arena, notes) : NULL;
@@ -218,38 +225,98 @@ void onboard_header(req_t *r, int at)
 	onboard_steps(r, at);
 }
 
+/* The support body a new company is added for (?body= or the form's
+ * field): one the account advises for, or 0 for the account's own. */
+static int64_t new_for_body(req_t *r, body_row *b)
+{
+	const char *v = form(r, "body") ? form(r, "body") : qarg(r, "body");
+	char *end;
+	long long id = v && *v ? strtoll(v, &end, 10) : 0;
+	errs_t e = ERRS_INIT;
+	bool ok = id > 0 && !*end && store_body_is_adviser(r->store, id, r->account, &e) && store_body_get(r->store, id, b, &e);
+	errs_free(&e);
+	return ok ? id : 0;
+}
+
+static void company_new_page(req_t *r, const errs_t *e, int64_t body, const body_row *b)
+{
+	page_begin(r, T(r, "会社を登録", "Add a company"), NAV_NONE);
+	if (body) {
+		hp(r, "<section class=\"card\"><h1>%s</h1><p class=\"lead\">%s <strong>%s</strong> %s</p>", T(r, "顧問先の会社を登録", "Add a client company"),
+		   T(r, "支援機関", "The company will be looked after by"), b->name,
+		   T(r, "が支援する会社として登録します。登録したら、その会社の経営者を招待してください。経営者が社員・診断・計画を入力します。",
+		     ". After adding it, invite the company's owner, who then enters the people, the diagnosis and the plan."));
+	} else {
+		onboard_steps(r, 0);
+		hp(r, "<section class=\"card\"><h1>%s</h1><p class=\"lead\">%s</p>", T(r, "会社の情報", "Your company"),
+		   T(r, "業種・人数・ITの使い方から、ガイドブックの事例のうち近いものや、相談するときに伝えることがわかります。",
+		     "Industry, size and IT use tell us which guidebook case is closest and what to tell an adviser."));
+	}
+	char action[48];
+	snprintf(action, sizeof action, body ? "/c/new?body=%lld" : "/c/new", (long long)body);
+	profile_form(r, NULL, e, action, body ? T(r, "登録して経営者の招待リンクを作る", "Add it and make the owner's invitation link")
+					      : T(r, "次へ：社員を登録", "Next: your people"));
+	HL(r, "</section>");
+	page_end(r);
+}
+
 void h_company_new(req_t *r)
 {
 	errs_t e = ERRS_INIT;
-	page_begin(r, T(r, "会社を登録", "Add a company"), NAV_NONE);
-	onboard_steps(r, 0);
-	hp(r, "<section class=\"card\"><h1>%s</h1><p class=\"lead\">%s</p>", T(r, "会社の情報", "Your company"),
-	   T(r, "業種・人数・ITの使い方から、ガイドブックの事例のうち近いものや、相談するときに伝えることがわかります。",
-	     "Industry, size and IT use tell us which guidebook case is closest and what to tell an adviser."));
-	profile_form(r, NULL, &e, "/c/new", T(r, "次へ：社員を登録", "Next: your people"));
-	HL(r, "</section>");
-	page_end(r);
+	body_row b;
+	int64_t body = new_for_body(r, &b);
+	company_new_page(r, &e, body, &b);
 }
 
 void h_company_new_post(req_t *r)
 {
 	m_company *co = company_new();
 	errs_t e = ERRS_INIT;
+	body_row b;
+	int64_t body = new_for_body(r, &b);
 	read_profile(r, co, &e);
+	char path[80] = "";
 	if (!e.n && store_begin(r->store, &e)) {
-		if (store_company_insert(r->store, co, &e) &&
-		    store_member_set(r->store, co->id, r->account, ROLE_OWNER, NULL, &e))
+		bool ok = store_company_insert(r->store, co, &e);
+		audit_who w = {r->login, r->account, r->ip};
+		if (ok)
+			ok = audit_record(r->store, &w, co->id, 0, "company.add", co->name, NULL, &e);
+		if (ok && body) {
+			/* An adviser's client: looked after by the body, and its
+			 * owner is invited; the adviser does not become owner. */
+			invite_t inv;
+			memset(&inv, 0, sizeof inv);
+			inv.kind = INV_MEMBER;
+			inv.role = ROLE_OWNER;
+			inv.company_id = co->id;
+			inv.body_id = body;
+			snprintf(inv.note, sizeof inv.note, "%.100s", co->name);
+			utf8_trim_partial(inv.note);
+			ok = store_body_company_add(r->store, body, co->id, &e) && invite_make(r, &inv, path, sizeof path, &e) &&
+			     audit_record(r->store, &w, co->id, body, "body.add", b.name, NULL, &e) &&
+			     audit_record(r->store, &w, co->id, body, "invite.create", co->name, json_pack("{s:s}", "role", "owner"), &e);
+		} else if (ok) {
+			ok = store_member_set(r->store, co->id, r->account, ROLE_OWNER, NULL, &e) &&
+			     audit_record(r->store, &w, co->id, 0, "member.add", r->login, json_pack("{s:s}", "role", "owner"), &e);
+		}
+		if (ok)
 			store_commit(r->store, &e);
 		else
 			store_rollback(r->store);
 	}
 	if (e.n) {
 		r->status = 400;
-		page_begin(r, T(r, "会社を登録", "Add a company"), NAV_NONE);
-		onboard_steps(r, 0);
-		hp(r, "<section class=\"card\"><h1>%s</h1>", T(r, "会社の情報", "Your company"));
-		profile_form(r, NULL, &e, "/c/new", T(r, "次へ：社員を登録", "Next: your people"));
-		HL(r, "</section>");
+		company_new_page(r, &e, body, &b);
+	} else if (body) {
+		page_begin(r, T(r, "経営者を招待", "Invite the owner"), NAV_NONE);
+		hp(r, "<section class=\"card\"><h1>%s</h1><div class=\"notice\" role=\"status\"><p>%s</p><p><code class=\"copy\">%s</code></p><p class=\"small\">%s</p></div>"
+		      "<p><a class=\"button\" href=\"/b/%lld\">%s</a></p></section>",
+		   T(r, "登録しました。経営者を招待してください", "Added. Now invite the owner"),
+		   T(r, "このリンクをその会社の経営者に送ってください。開いてアカウントを作ると、経営者として社員・診断・計画を入力できます。",
+		     "Send this link to the company's owner. Opening it and creating an account makes them its owner, who then enters the people, the diagnosis and the plan."),
+		   link_url(r, path),
+		   T(r, "このリンクはこの画面でしか表示されません。7日間、一度だけ使えます。", "This link is shown only now. It works once, for 7 days."),
+		   (long long)body, T(r, "支援先の一覧へ", "Back to the portfolio"));
 		page_end(r);
 	} else {
 		redirect(r, "/c/%lld/onboard/people", (long long)co->id);

@@ -2,6 +2,7 @@
  * the company's data or edit (each save is a new version), the owner
  * approves, record publication, see who has read it.  Employees read and
  * acknowledge it on their own page. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -36,7 +37,8 @@ void h_policy(req_t *r)
 		hp(r, "</div><pre class=\"doc\">%s</pre><p class=\"small muted\">%s %zu / %zu</p>", p->body,
 		   T(r, "読んだと確認した人:", "Acknowledged by:"), acks, r->co->n_people);
 		if (r->role == ROLE_OWNER && p->approved == DATE_NONE) {
-			hp(r, "<form method=\"post\" action=\"/c/%lld/policy/approve\">", id);
+			hp(r, "<form method=\"post\" action=\"/c/%lld/policy/approve\"><input type=\"hidden\" name=\"version\" value=\"%d\">",
+			   id, p->version);
 			csrf_field(r);
 			hp(r, "<button type=\"submit\">%s</button></form>", T(r, "経営者として承認する", "Approve as owner"));
 		}
@@ -104,6 +106,16 @@ void h_policy_approve_post(req_t *r)
 		return;
 	}
 	m_policy *p = &r->co->policies[r->co->n_policies - 1];
+	/* The owner approves the version they read: if someone saved a newer
+	 * one meanwhile, nothing is approved and the page shows the new one. */
+	const char *v = form(r, "version");
+	char *end;
+	long n = v ? strtol(v, &end, 10) : 0;
+	if (!v || *end || n != p->version) {
+		policy_error(r, "読んだ版と最新の版が違います。最新の版を読んでから承認してください",
+			     "the version you read is not the latest; read the latest version, then approve it");
+		return;
+	}
 	p->approved = r->today;
 	p->approver = arena_strdup(&r->co->arena, r->account_name);
 	if (save_company(r))

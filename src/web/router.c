@@ -91,6 +91,8 @@ static bool role_allows(access_t need, member_role_t role)
 		return role == ROLE_OWNER || role == ROLE_OFFICER;
 	case ACC_OWNER:
 		return role == ROLE_OWNER;
+	case ACC_ADVISER:
+		return role == ROLE_ADVISER;
 	default:
 		return true;
 	}
@@ -123,6 +125,122 @@ static bool csrf_ok(const req_t *r)
 	return given && n && strlen(given) == n && sodium_memcmp(given, r->csrf, n) == 0;
 }
 
+/* A state change sent by a browser must come from our own pages: when the
+ * browser names the origin (Origin, Sec-Fetch-Site), it must be this
+ * site.  Requests without those headers (scripts) rely on the CSRF token. */
+static bool origin_ok(const req_t *r)
+{
+	if (r->hdr_fetch_site && strcmp(r->hdr_fetch_site, "same-origin") && strcmp(r->hdr_fetch_site, "none"))
+		return false;
+	if (!r->hdr_origin)
+		return true;
+	if (!r->hdr_host || !strcmp(r->hdr_origin, "null"))
+		return false;
+	const char *o = r->hdr_origin;
+	if (!strncmp(o, "http://", 7))
+		o += 7;
+	else if (!strncmp(o, "https://", 8))
+		o += 8;
+	else
+		return false;
+	return strcmp(o, r->hdr_host) == 0;
+}
+
+/* A positive integer path parameter, or 0. */
+static int64_t id_param(const req_t *r, const char *name)
+{
+	const char *v = param(r, name);
+	char *end;
+	long long id = v && *v >= '1' && *v <= '9' ? strtoll(v, &end, 10) : 0;
+	return id > 0 && !*end ? id : 0;
+}
+
+/* The methods a path answers to, for 405's Allow header. */
+static const char *allowed_methods(req_t *r)
+{
+	bool get = false, post = false;
+	for (const route_t *x = routes; x->pattern; x++) {
+		if (!match(r, x->pattern, r->path))
+			continue;
+		get |= !strcmp(x->method, "GET");
+		post |= !strcmp(x->method, "POST");
+	}
+	return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+}
+
+static void not_found_company(req_t *r)
+{
+	/* No relation and no company look the same: nothing is given away. */
+	fail_page(r, 404, "この会社は見つからないか、あなたの担当ではありません。",
+		  "This company does not exist or is not assigned to you.");
+}
+
+/* Checks the company in the path against the account's relation to it and
+ * runs the handler: a GET on a snapshot from the thread's cache, a write
+ * inside one transaction. */
+static void company_route(req_t *r, const route_t *rt, bool is_write)
+{
+	int64_t id = id_param(r, "company");
+	if (!id) {
+		fail_page(r, 404, "ページが見つかりません。", "Page not found.");
+		return;
+	}
+	errs_t e = ERRS_INIT;
+	relation_t rel;
+	if (!store_relation(r->store, id, r->account, &rel, &e)) {
+		web_fail_errs(r, 503, &e);
+		errs_free(&e);
+		return;
+	}
+	r->role = rel.role;
+	snprintf(r->person_key, sizeof r->person_key, "%s", rel.person_key);
+	if (!rel.exists || r->role == ROLE_NONE) {
+		not_found_company(r);
+		return;
+	}
+	if (!role_allows(rt->access, r->role)) {
+		if (r->role == ROLE_EMPLOYEE && !is_write && !r->api)
+			redirect(r, "/c/%lld/me", (long long)id);
+		else
+			fail_page(r, 403, "この操作の権限がありません。", "You do not have permission for this.");
+		return;
+	}
+	r->company_id = id;
+	if (!is_write) {
+		r->co = snapshot_borrow(r, id, rel.version, &e);
+		r->co_borrowed = true;
+	} else {
+		/* A write reads and saves the company inside one write
+		 * transaction: two writers never lose each other's change. */
+		if (!store_begin(r->store, &e)) {
+			web_fail_errs(r, 503, &e);
+			errs_free(&e);
+			return;
+		}
+		r->co = store_company_load(r->store, id, &e);
+	}
+	if (!r->co) {
+		if (is_write)
+			store_rollback(r->store);
+		if (e.n)
+			web_fail_errs(r, 500, &e);
+		else
+			not_found_company(r);
+		errs_free(&e);
+		return;
+	}
+	errs_free(&e);
+	rt->fn(r);
+	if (is_write) {
+		errs_t ce = ERRS_INIT;
+		if (r->status >= 400)
+			store_rollback(r->store);
+		else if (!store_commit(r->store, &ce))
+			web_fail_errs(r, 500, &ce);
+		errs_free(&ce);
+	}
+}
+
 void route_request(req_t *r)
 {
 	set_lang(r);
@@ -150,7 +268,12 @@ void route_request(req_t *r)
 	}
 	if (!rt) {
 		r->api = !strncmp(r->path, "/api/", 5);
-		fail_page(r, path_known ? 405 : 404, "ページが見つかりません。", "Page not found.");
+		if (path_known) {
+			r->allow = allowed_methods(r);
+			fail_page(r, 405, "このページは、その方法では開けません。", "This page does not accept that method.");
+		} else {
+			fail_page(r, 404, "ページが見つかりません。", "Page not found.");
+		}
 		return;
 	}
 	r->api = (rt->flags & RF_API) != 0;
@@ -180,9 +303,8 @@ void route_request(req_t *r)
 		}
 		return;
 	}
-	if (rt->access == ACC_ADMIN && r->account != 1) {
-		fail_page(r, 403, "この操作はこのサーバーの管理者（最初に作られたアカウント）だけができます。",
-			  "Only this install's administrator (the first account) can do this.");
+	if (is_write && !r->token_auth && !origin_ok(r)) {
+		fail_page(r, 403, "ほかのサイトからの送信は受け付けません。", "Requests from other sites are refused.");
 		return;
 	}
 	if (is_write && !(rt->flags & RF_NO_CSRF) && !r->token_auth && !csrf_ok(r)) {
@@ -190,73 +312,32 @@ void route_request(req_t *r)
 			  "The form could not be verified (missing CSRF token). Reload the page and send it again.");
 		return;
 	}
-	if (rt->flags & RF_COMPANY) {
-		const char *cid = param(r, "company");
-		char *end;
-		long long id = cid ? strtoll(cid, &end, 10) : 0;
-		if (!cid || *end || id <= 0) {
-			fail_page(r, 404, "ページが見つかりません。", "Page not found.");
-			return;
-		}
-		errs_t e = ERRS_INIT;
-		r->role = store_member_role(r->store, id, r->account, r->person_key, sizeof r->person_key, &e);
-		if (e.n) {   /* a database error is not "no such company" */
-			fail_db(r, &e);
-			errs_free(&e);
-			return;
-		}
-		/* The install's administrator (the first account) may open every
-		 * company, e.g. ones imported from the command line. */
-		if (r->role == ROLE_NONE && r->account == 1 && store_company_version(r->store, id, &e) >= 0)
-			r->role = ROLE_OWNER;
-		if (r->role == ROLE_NONE) {
-			/* Not assigned: answer as if the company did not exist. */
-			fail_page(r, 404, "この会社は見つからないか、あなたの担当ではありません。",
-				  "This company does not exist or is not assigned to you.");
-			return;
-		}
-		if (!role_allows(rt->access, r->role)) {
-			if (r->role == ROLE_EMPLOYEE && !is_write && !r->api)
-				redirect(r, "/c/%lld/me", id);
-			else
-				fail_page(r, 403, "この操作の権限がありません。", "You do not have permission for this.");
-			return;
-		}
-		r->company_id = id;
-		if (!is_write) {
-			r->co = snapshot_borrow(r, id, &e);
-			r->co_borrowed = true;
-		} else {
-			/* A write reads and saves the company inside one write
-			 * transaction: two writers never lose each other's change. */
-			if (!store_begin(r->store, &e)) {
-				fail_db(r, &e);
-				errs_free(&e);
-				return;
-			}
-			r->co = store_company_load(r->store, id, &e);
-		}
-		if (!r->co) {
-			if (is_write)
-				store_rollback(r->store);
-			if (e.n)
-				fail_db(r, &e);
-			else
-				fail_page(r, 404, "この会社は見つかりません。", "This company does not exist.");
-			errs_free(&e);
-			return;
-		}
-		errs_free(&e);
-		rt->fn(r);
-		if (is_write) {
-			errs_t ce = ERRS_INIT;
-			if (r->status >= 400)
-				store_rollback(r->store);
-			else if (!store_commit(r->store, &ce))
-				fail_db(r, &ce);
-			errs_free(&ce);
-		}
+	if (rt->access == ACC_ADMIN && !r->admin) {
+		fail_page(r, 403, "この操作はこのサーバーの管理者だけができます。",
+			  "Only an administrator of this install can do this.");
 		return;
 	}
-	rt->fn(r);
+	if (rt->access == ACC_BODY) {
+		errs_t e = ERRS_INIT;
+		int64_t body = id_param(r, "body");
+		bool ok = body && store_body_is_adviser(r->store, body, r->account, &e);
+		if (e.n) {
+			web_fail_errs(r, 503, &e);
+			errs_free(&e);
+			return;
+		}
+		if (!ok) {
+			fail_page(r, 404, "この支援機関は見つからないか、あなたは所属していません。",
+				  "This support body does not exist or you are not one of its advisers.");
+			return;
+		}
+		r->body_id = body;
+	}
+	if (rt->flags & RF_COMPANY)
+		company_route(r, rt, is_write);
+	else
+		rt->fn(r);
+	if ((rt->flags & RF_AUDIT) && r->status < 400)
+		web_audit(r, r->company_id, r->body_id, param(r, "file") ? "export" : "backup",
+			  param(r, "file") ? param(r, "file") : "database", NULL);
 }

@@ -60,10 +60,11 @@ static thread_ctx *thread_get(web_app *app)
 	return t;
 }
 
-m_company *snapshot_borrow(req_t *r, int64_t id, errs_t *e)
+m_company *snapshot_borrow(req_t *r, int64_t id, int64_t v, errs_t *e)
 {
 	thread_ctx *t = r->thread;
-	int64_t v = store_company_version(r->store, id, e);
+	if (v < 0)
+		v = store_company_version(r->store, id, e);
 	if (v < 0)
 		return NULL;
 	int victim = 0;
@@ -98,10 +99,22 @@ const char *app_setup_token(web_app *app)
 	return t;
 }
 
-void app_setup_done(web_app *app)
+bool app_setup_take(web_app *app, const char *given)
 {
 	pthread_mutex_lock(&app->lock);
-	sodium_memzero(app->setup_token, sizeof app->setup_token);
+	size_t n = strlen(app->setup_token);
+	bool ok = n && given && strlen(given) == n && sodium_memcmp(given, app->setup_token, n) == 0;
+	if (ok)
+		sodium_memzero(app->setup_token, sizeof app->setup_token);
+	pthread_mutex_unlock(&app->lock);
+	return ok;
+}
+
+void app_setup_restore(web_app *app, const char *token)
+{
+	pthread_mutex_lock(&app->lock);
+	if (!app->setup_token[0])
+		snprintf(app->setup_token, sizeof app->setup_token, "%s", token);
 	pthread_mutex_unlock(&app->lock);
 }
 
@@ -226,6 +239,10 @@ static void req_init(req_t *r, web_app *app, struct MHD_Connection *c, const cha
 	r->hdr_csrf = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
 	r->hdr_auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	r->hdr_ctype = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	r->hdr_origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	r->hdr_host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	r->hdr_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+	r->hdr_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent");
 	thread_ctx *tc = thread_get(app);
 	r->thread = tc;
 	r->store = tc->store;
@@ -251,6 +268,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, web_app *app, req_t *r,
 		MHD_add_response_header(resp, "ETag", r->etag);
 	if (r->disposition)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	if (r->allow)
+		MHD_add_response_header(resp, "Allow", r->allow);
 	for (int i = 0; i < r->n_set_cookie; i++)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie[i]);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)r->status, resp);

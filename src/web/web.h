@@ -27,13 +27,18 @@ typedef enum {
 	ACC_READ,       /* owner, officer or adviser of that company */
 	ACC_WRITE,      /* owner or officer */
 	ACC_OWNER,      /* owner only */
-	ACC_ADMIN,      /* the install's first account (made at first-run setup) */
+	ACC_ADVISER,    /* an adviser of a support body that looks after the company */
+	ACC_ADMIN,      /* an install administrator (a stored flag on the account) */
+	ACC_BODY,       /* an adviser of the support body in the path (:body) */
 } access_t;
 
 enum {
 	RF_API = 1 << 0,        /* JSON in and out; errors as JSON */
 	RF_COMPANY = 1 << 1,    /* path has :company; load it */
-	RF_NO_CSRF = 1 << 2,    /* a POST that needs no CSRF token (login, setup) */
+	RF_NO_CSRF = 1 << 2,    /* a POST that needs no CSRF token (login, setup, a
+				 * one-time link whose secret is in the path) */
+	RF_AUDIT = 1 << 3,      /* a download recorded in the audit log when it is
+				 * served ("export" of :file, or "backup") */
 };
 
 typedef struct req req_t;
@@ -68,11 +73,14 @@ struct req {
 	const char *param_k[MAX_PARAMS], *param_v[MAX_PARAMS];
 	int n_params;
 	const char *cookie_sid, *cookie_lang, *hdr_csrf, *hdr_ctype;
+	const char *hdr_origin, *hdr_host, *hdr_fetch_site, *hdr_agent;
 	lang_t lang;
 	date_t today;
 	/* who */
 	int64_t account;         /* 0 when anonymous */
-	char account_name[256];
+	char account_name[ACCOUNT_TEXT_BYTES];
+	char login[ACCOUNT_TEXT_BYTES];
+	bool admin;              /* an install administrator */
 	char csrf[80];
 	unsigned char sid_hash[32];
 	bool has_session;
@@ -85,6 +93,7 @@ struct req {
 	void *thread;            /* thread_ctx (web_int.h) */
 	member_role_t role;
 	char person_key[40];     /* employee ↔ person link */
+	int64_t body_id;         /* the support body in the path (ACC_BODY) */
 	/* response */
 	int status;
 	buf_t out;
@@ -95,6 +104,7 @@ struct req {
 	const char *cache;       /* Cache-Control; default no-store */
 	const char *etag;
 	const char *disposition; /* Content-Disposition (downloads) */
+	const char *allow;       /* Allow (405) */
 	bool api;
 };
 
@@ -133,14 +143,22 @@ void send_json(req_t *r, int status, json_t *v);   /* takes the reference */
  * database is busy, 500 otherwise, never a "not found". */
 void fail_page(req_t *r, int status, const char *ja, const char *en);
 void fail_errs(req_t *r, int status, const errs_t *cause, const char *ja, const char *en);
+/* The same with the plain wording for status (503: busy or unavailable;
+ * otherwise "this could not be done"). */
+void web_fail_errs(req_t *r, int status, const errs_t *e);
 void fail_db(req_t *r, const errs_t *cause);
-/* Saves r->co; on error shows a failure page and returns false. */
+/* Saves r->co (the change is written to the audit log); on error shows a
+ * failure page and returns false. */
 bool save_company(req_t *r);
+/* Writes one audit entry as the signed-in account (company: r->company_id
+ * when 0 is not wanted, pass it explicitly).  detail (may be NULL) is
+ * taken over.  Failures are logged, never shown. */
+void web_audit(req_t *r, int64_t company, int64_t body, const char *action, const char *target, json_t *detail);
 
 /* ---- page frame (layout.c) ---- */
 
 typedef enum {
-	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS, NAV_EXPORT, NAV_POLICY, NAV_REG
+	NAV_NONE, NAV_DASH, NAV_PLAN, NAV_PEOPLE, NAV_LEARN, NAV_DIAG, NAV_HELP, NAV_REF, NAV_MEMBERS, NAV_EXPORT, NAV_POLICY, NAV_REG, NAV_AUDIT, NAV_ADVICE
 } nav_t;
 void page_begin(req_t *r, const char *title, nav_t nav);
 void page_end(req_t *r);
@@ -156,6 +174,8 @@ bool password_hash(const char *pw, char out[192]);
 bool password_verify(const char *hash, const char *pw);
 /* Starts a new session for account (rotation: a fresh token every login). */
 bool session_start(req_t *r, int64_t account);
+/* Password rules for a new password: problems go to e under label. */
+void check_new_password(req_t *r, errs_t *e, const char *label, const char *login, const char *pw);
 void session_end(req_t *r);
 /* API tokens: token_load signs the request in from "Bearer TOKEN";
  * token_create makes one for the signed-in account (out: 64 hex). */
@@ -164,15 +184,22 @@ bool token_create(req_t *r, const char *label, char out[65]);
 /* Loads the session from the cookie; sets r->account.  Expired sessions
  * are deleted. */
 void session_load(req_t *r);
-/* Login throttling: returns false when login/ip is locked out now. */
-bool throttle_allow(web_app *app, const char *login, const char *ip);
-void throttle_fail(web_app *app, const char *login, const char *ip);
-void throttle_ok(web_app *app, const char *login, const char *ip);
+/* Sign-in throttling, kept in the database (every server process sees
+ * it): by the login as compared (case folded) and, separately and more
+ * leniently, by the address.  throttle_allow: false when either is locked
+ * out now. */
+bool throttle_allow(req_t *r, const char *login);
+void throttle_fail(req_t *r, const char *login);
+void throttle_ok(req_t *r, const char *login);
 
 /* ---- the app (server.c) ---- */
 
 const char *app_setup_token(web_app *app);    /* NULL once an account exists */
-void app_setup_done(web_app *app);
+/* Spends the setup token given, once: true for exactly one caller with
+ * the right token.  app_setup_restore gives it back when that caller
+ * could not finish (its account was not created). */
+bool app_setup_take(web_app *app, const char *given);
+void app_setup_restore(web_app *app, const char *token);
 
 /* ---- routes (router.c) and handlers (pages_*.c, api.c) ---- */
 

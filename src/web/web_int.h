@@ -58,8 +58,11 @@ typedef struct {
 
 /* A read-only snapshot for GET handlers: borrowed from the thread's cache
  * (do not free or modify it).  NULL when there is no such company (errs
- * untouched) or on a database error (errs filled). */
-m_company *snapshot_borrow(req_t *r, int64_t id, errs_t *errs);
+ * untouched) or on a database error (errs filled).  The cache is keyed by
+ * id and version; versions come from the database's change counter, so no
+ * snapshot outlives a save, a delete or a restore, whichever process made
+ * it.  version -1: look it up. */
+m_company *snapshot_borrow(req_t *r, int64_t id, int64_t version, errs_t *errs);
 void auth_init(web_app *app);
 /* A valid hash of nobody's password: unknown logins take as long. */
 const char *dummy_hash(void);

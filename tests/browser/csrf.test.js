@@ -56,7 +56,7 @@ test('form posts without the csrf field are refused with 403 and change nothing'
     [`${base}/people`, { name: '侵入者', csrf: 'deadbeef'.repeat(6) }],
     [`${base}/people?csrf=${token}`, { name: '侵入者' }],      // never from the query string
     [`${base}/tasks/task-1-1`, { owner: 'p1', due: '2026-12-01', status: 'doing' }],
-    [`${base}/members`, { name: '侵入者', login: 'intruder@example.jp', password: h.PASSWORD, role: 'owner' }],
+    [`${base}/members/invite`, { note: '侵入者', role: 'owner' }],
     [`${base}/people/p1/remove`, {}],
     [`${base}/appoint`, { person: 'p2' }],
     [`${base}/profile`, { name: '乗っ取り', industry: 'E', employees: '1' }],
@@ -73,6 +73,7 @@ test('form posts without the csrf field are refused with 403 and change nothing'
   assert.equal(t.status, 'todo');
   await h.goto(page, `${base}/members`);
   assert.equal(await page.locator('main table tbody').innerText(), membersBefore, 'no account was added');
+  assert.ok(!(await h.mainText(page)).includes('侵入者'), 'no invitation was made');
   assert.ok(!(await page.locator('header .company').innerText()).includes('乗っ取り'), 'the profile is unchanged');
 
   // the same post with the token goes through (so the 403s above were the csrf check)

@@ -146,7 +146,9 @@ async function goto(page, url) {
   return page.goto(url, { waitUntil: 'load' });
 }
 
-// The first-run page: the first owner account.  Ends on /c/new.
+// The first-run page: the first account (the install's administrator).
+// Ends on /c/new, or, when companies were imported before (they are
+// ticked to be taken over), on the start page or that company.
 async function setupOwner(page, setupUrl, { name = '山田 太郎', login = 'owner@example.jp', password = PASSWORD } = {}) {
   const r = await goto(page, setupUrl);
   if (r.status() !== 200)
@@ -155,9 +157,43 @@ async function setupOwner(page, setupUrl, { name = '山田 太郎', login = 'own
   await page.fill('#login', login);
   await page.fill('#password', password);
   await page.fill('#password2', password);
+  const imported = await page.locator('input[name=own]').count();
   await submit(page, page.locator('form[action="/setup"] button[type=submit]'));
-  if (!/\/c\/new$/.test(page.url()))
-    throw new Error(`setup did not lead to /c/new but ${page.url()}`);
+  const want = imported ? /\/(c\/\d+)?$/ : /\/c\/new$/;
+  if (!want.test(page.url()))
+    throw new Error(`setup did not lead to ${imported ? 'the start page' : '/c/new'} but ${page.url()}`);
+}
+
+// The owner makes an invitation link on /c/ID/members; resolves to it.
+async function invite(page, base, { note, role = 'employee', person }) {
+  await goto(page, `${base}/members`);
+  await page.fill('#note', note);
+  await page.selectOption('#role', role);
+  if (person)
+    await page.selectOption('#person', person);
+  const r = await submit(page, page.locator('form[action$="/members/invite"] button[type=submit]'));
+  if (r.status() !== 200)
+    throw new Error(`inviting ${note}: ${r.status()} ${await mainText(page)}`);
+  return (await page.locator('.notice code').innerText()).trim();
+}
+
+// Someone new opens an invitation link and creates their account there;
+// resolves to the page (in its own browser context), signed in.
+async function acceptNew(browser, link, { name, login, password = PASSWORD }) {
+  const ctx = await browser.newContext();
+  ctx.setDefaultTimeout(10000);
+  const page = await ctx.newPage();
+  const r = await goto(page, link);
+  if (r.status() !== 200)
+    throw new Error(`invitation ${link}: ${r.status()}`);
+  await page.fill('#name', name);
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await page.fill('#password2', password);
+  const a = await submit(page, page.locator('form[action$="/register"] button[type=submit]'));
+  if (a.status() !== 200)
+    throw new Error(`accepting ${link} as ${login}: ${a.status()} ${await mainText(page)}`);
+  return page;
 }
 
 // The profile form on /c/new; resolves to the new company's id.
@@ -265,6 +301,6 @@ function noProblems(list, title) {
 
 module.exports = {
   TOP, BIN, TODAY, PASSWORD, TIMEOUT,
-  startServer, launchBrowser, watch, submit, goto, setupOwner, createCompany, quickPeople,
+  startServer, launchBrowser, watch, submit, goto, setupOwner, invite, acceptNew, createCompany, quickPeople,
   answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems,
 };

@@ -157,7 +157,7 @@ test('the onboarding steps and the navigation mark where the user is', { timeout
   // aria-current must carry a valid token ("page", "step"): screen readers
   // announce it, and the "done" steps have their own style.
   const problems = [];
-  for (const [path, label] of [['/plan', '計画とタスク'], ['/people', '人'], ['/members', 'アカウント']]) {
+  for (const [path, label] of [['/plan', '計画とタスク'], ['/people', '人'], ['/members', 'メンバー']]) {
     await h.goto(page, `${server.base}/c/${id}${path}`);
     const cur = await page.locator('header nav a[aria-current="page"]').allInnerTexts();
     if (cur.length !== 1 || cur[0] !== label)

@@ -1,7 +1,8 @@
 'use strict';
-// Who sees what: the owner adds an employee (linked to a person) and an
-// adviser; the employee sees only their own page, the adviser reads the
-// company they are assigned to and nothing of another company.
+// Who sees what: the owner invites an employee (linked to a person); a
+// support body's adviser offers support and the owner agrees; the employee
+// sees only their own page, the adviser reads the company their body looks
+// after and nothing of another company.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -39,19 +40,6 @@ async function setTask(page, base, task, label, due) {
   assert.equal(await page.locator(`tr#${task} select[name=owner] option:checked`).innerText(), label);
 }
 
-async function addAccount(page, base, { name, login, role, person }) {
-  await h.goto(page, `${base}/members`);
-  await page.fill('#name', name);
-  await page.fill('#login', login);
-  await page.fill('#password', h.PASSWORD);
-  await page.selectOption('#role', role);
-  if (person)
-    await page.selectOption('#person', { label: person });
-  const r = await h.submit(page, page.getByRole('button', { name: '追加する' }));
-  assert.equal(r.status(), 200, `adding ${login}: ${await h.mainText(page)}`);
-  assert.equal(page.url(), `${base}/members?saved=1`);
-}
-
 test('the owner sets up a company, two accounts and a second company', { timeout: h.TIMEOUT }, async () => {
   id1 = await h.onboard(owner, server.base, {
     setupUrl: server.setupUrl,
@@ -63,13 +51,39 @@ test('the owner sets up a company, two accounts and a second company', { timeout
   await setTask(owner, base, 'task-1-1', '鈴木 一郎', '2026-12-15');
   await setTask(owner, base, 'task-1-2', '佐藤 花子', '2026-11-01');
 
-  await addAccount(owner, base, { name: '鈴木 一郎', login: 'suzuki@example.jp', role: 'employee', person: '鈴木 一郎' });
-  await addAccount(owner, base, { name: '商工会議所 田中', login: 'tanaka@cci.example.jp', role: 'adviser' });
+  // the employee joins by an invitation linked to their person record
+  const link = await h.invite(owner, base, { note: '鈴木 一郎', role: 'employee', person: 'p2' });
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/invite\/[0-9a-f]{48}$/, 'a link to copy');
+  const emp = await h.acceptNew(browser, link, { name: '鈴木 一郎', login: 'suzuki@example.jp' });
+  assert.equal(emp.url(), `${base}/me`, 'the new employee lands on their own page');
+  await emp.context().close();
+
+  // the first account administers the install: a support body, its adviser
+  await h.goto(owner, `${server.base}/admin`);
+  await owner.fill('#name', '中央商工会議所');
+  await h.submit(owner, owner.getByRole('button', { name: '支援機関を作る' }));
+  await owner.fill('#note', '商工会議所 田中');
+  await h.submit(owner, owner.getByRole('button', { name: '支援者の招待リンクを作る' }));
+  const advLink = (await owner.locator('.notice code').innerText()).trim();
+  const adv = await h.acceptNew(browser, advLink, { name: '商工会議所 田中', login: 'tanaka@cci.example.jp' });
+  assert.match(adv.url(), /\/b\/\d+$/, 'the adviser lands on the body\'s portfolio');
+  // the adviser offers support; the owner agrees for company 1
+  await adv.fill('#note', '山田製作所');
+  await h.submit(adv, adv.getByRole('button', { name: '支援の申し出のリンクを作る' }));
+  const offer = (await adv.locator('.notice code').innerText()).trim();
+  await adv.context().close();
+  await h.goto(owner, offer);
+  await owner.selectOption('#company', String(id1));
+  await h.submit(owner, owner.getByRole('button', { name: 'このアカウントで受ける' }));
+  assert.equal(owner.url(), `${base}/members?saved=1`);
+
   const rows = owner.locator('main table tbody tr');
-  const emp = await rows.filter({ hasText: 'suzuki@example.jp' }).locator('td').allInnerTexts();
-  assert.deepEqual(emp, ['鈴木 一郎', 'suzuki@example.jp', '従業員', '鈴木 一郎'], 'the employee, linked to the person');
-  const adv = await rows.filter({ hasText: 'tanaka@cci.example.jp' }).locator('td').allInnerTexts();
-  assert.deepEqual(adv, ['商工会議所 田中', 'tanaka@cci.example.jp', '支援者', ''], 'the adviser');
+  const empRow = await rows.filter({ hasText: 'suzuki@example.jp' }).locator('td').allInnerTexts();
+  assert.equal(empRow[0], '鈴木 一郎');
+  assert.equal(empRow[1], 'suzuki@example.jp');
+  assert.equal(empRow[3], '鈴木 一郎', 'the employee, linked to the person');
+  assert.equal(await rows.filter({ hasText: 'suzuki@example.jp' }).locator('select[name=role] option:checked').innerText(), '従業員');
+  assert.match(await h.mainText(owner), /中央商工会議所/, 'the support body is listed');
 
   // a second company of the same owner; the adviser is not a member of it
   id2 = await h.createCompany(owner, server.base, { name: '秘密商事', industry: 'I', employees: 8 });
@@ -132,7 +146,7 @@ test('an adviser reads their company and gets 404 for another one', { timeout: h
   assert.equal(api.status(), 200, 'the adviser reads the status through the API');
 
   const members = await h.goto(page, `${server.base}/c/${id1}/members`);
-  assert.equal(members.status(), 403, 'accounts are for the owner only');
+  assert.equal(members.status(), 403, 'members are for the owner only');
 
   // reading is not writing: the plan's task form is refused
   await h.goto(page, `${server.base}/c/${id1}/plan`);

@@ -95,18 +95,13 @@ test('payloads go into every text field', { timeout: h.TIMEOUT }, async () => {
   await page.fill('#notes', F.cnotes);
   await send(page.getByRole('button', { name: '記録する' }));
 
-  await h.goto(page, `${base}/members`);
-  await page.fill('#name', F.adviser);
-  await page.fill('#login', LOGIN);
-  await page.fill('#password', h.PASSWORD);
-  await page.selectOption('#role', 'adviser');
-  await send(page.getByRole('button', { name: '追加する' }));
-  await page.fill('#name', 'Employee');
-  await page.fill('#login', 'emp@example.jp');
-  await page.fill('#password', h.PASSWORD);
-  await page.selectOption('#role', 'employee');
-  await page.selectOption('#person', 'p2');
-  await send(page.getByRole('button', { name: '追加する' }));
+  // an officer and an employee join by invitation; the payloads are the
+  // invitation's name, the account name and the login
+  const l1 = await h.invite(page, base, { note: F.adviser, role: 'officer' });
+  (await h.acceptNew(browser, l1, { name: F.adviser, login: LOGIN })).context().close();
+  const l2 = await h.invite(page, base, { note: 'Employee', role: 'employee', person: 'p2' });
+  (await h.acceptNew(browser, l2, { name: 'Employee', login: 'emp@example.jp' })).context().close();
+  await h.invite(page, base, { note: F.name, role: 'employee' });   // pending: listed with its name
 
   id2 = await h.createCompany(page, server.base, { name: F.company2 });
   assert.deepEqual(seen.dialogs, [], 'no dialog while typing');

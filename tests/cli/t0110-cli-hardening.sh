@@ -5,7 +5,7 @@
 # any number of files and folders, control characters are refused in text
 # and never reach a terminal raw.
 . "$TOP/tests/cli/lib.sh"
-plan 62
+plan 64
 
 "$SECSTEP" import "$TOP/samples/company-a.json" >/dev/null 2>&1
 
@@ -27,7 +27,7 @@ RC=$?
 if [ "$RC" -eq 1 ]; then ok "a large output to a full disk exits 1"; else notok "a large output to a full disk exits 1" "exit $RC"; fi
 
 # ---- read-only commands never create a database ----
-for c in "status 1" "plan 1" "export 1" "company list" "company show 1" "calendar 1" "risks 1" "backup b.db" "export --all -o dir"; do
+for c in "status 1" "plan 1" "export 1" "company list" "company show 1" "calendar 1" "risks 1" "backup b.db" "export --all -o dir" "user list" "audit"; do
 	# shellcheck disable=SC2086
 	"$SECSTEP" --db "$WORK/typo.db" $c >/dev/null 2>"$WORK/.err"
 	RC=$?

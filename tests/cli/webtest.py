@@ -12,6 +12,7 @@
 Checks print TAP lines the way tests/cli/lib.sh does: ok(name) and
 notok(name, *details), prefixed with the script's name (T_FILE).
 """
+import atexit
 import http.client
 import os
 import re
@@ -72,6 +73,8 @@ class Server:
         self.errfile = open(self.errpath, "wb")
         self.final = None
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.errfile, env=e)
+        # a test that dies with an exception must not leave its server behind
+        atexit.register(self._kill)
         self.setup_token = None
         out = b""
         seen = None   # when the first line arrived; the setup link follows at once
@@ -94,6 +97,11 @@ class Server:
         if self.proc.poll() is not None:
             raise RuntimeError("secstep serve exited %s: %s" % (self.proc.returncode, self.stderr()))
         self.wait_ready()
+
+    def _kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def wait_ready(self):
         for _ in range(200):
@@ -237,7 +245,7 @@ class Client:
 
     def api_token(self, label="script"):
         st, _, body = self.post("/account/tokens", {"label": label})
-        m = re.search(rb"<code>([0-9a-f]{64})</code>", body)
+        m = re.search(rb"<code[^>]*>([0-9a-f]{64})</code>", body)
         if not m:
             raise RuntimeError("POST /account/tokens: %d" % st)
         self.token = m.group(1).decode()

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0100 — tests/run.sh itself: a CLI test script that dies halfway, runs
+# t0095 — tests/run.sh itself: a CLI test script that dies halfway, runs
 # fewer checks than it planned, declares no plan or exits non-zero is
 # counted as a failure, whatever it printed; a complete script is not.
 . "$TOP/tests/cli/lib.sh"

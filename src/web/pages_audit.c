@@ -1,0 +1,274 @@
+/* pages_audit.c — the change log an owner reads (who changed what, when,
+ * from what to what), and the advice a support body's advisers write for
+ * a company (kept in its consultation log). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/util.h"
+#include "exchange/doc.h"
+#include "web/pages.h"
+
+static const struct {
+	const char *id, *ja, *en;
+} action_names[] = {
+	{"company.add", "会社を登録", "Company added"},
+	{"company.update", "会社の情報を変更", "Company profile changed"},
+	{"company.remove", "会社を削除", "Company deleted"},
+	{"person.add", "人を追加", "Person added"},
+	{"person.update", "人の情報を変更", "Person changed"},
+	{"person.remove", "人を削除", "Person removed"},
+	{"task.add", "タスクを記録", "Task recorded"},
+	{"task.update", "タスクを変更", "Task changed"},
+	{"task.remove", "タスクの記録を削除", "Task record removed"},
+	{"asset.add", "情報資産を追加", "Asset added"},
+	{"asset.update", "情報資産を変更", "Asset changed"},
+	{"asset.remove", "情報資産を削除", "Asset removed"},
+	{"register.add", "記録を追加", "Record added"},
+	{"register.update", "記録を変更", "Record changed"},
+	{"register.remove", "記録を削除", "Record removed"},
+	{"diagnosis.update", "診断の回答", "Diagnosis answered"},
+	{"policy.update", "基本方針を変更", "Basic policy changed"},
+	{"member.add", "メンバーを追加", "Member added"},
+	{"member.join", "招待を受けて参加", "Joined by invitation"},
+	{"member.role", "役割を変更", "Role changed"},
+	{"member.remove", "メンバーを外す", "Member removed"},
+	{"invite.create", "招待のリンクを作成", "Invitation link made"},
+	{"invite.revoke", "招待を取り消し", "Invitation revoked"},
+	{"body.add", "支援機関の支援を開始", "Support body added"},
+	{"body.end", "支援機関の支援を終了", "Support body ended"},
+	{"body.create", "支援機関を作成", "Support body created"},
+	{"adviser.join", "支援者として参加", "Adviser joined"},
+	{"adviser.add", "支援者を追加", "Adviser added"},
+	{"adviser.remove", "支援者を外す", "Adviser removed"},
+	{"advice.add", "支援者の助言", "Advice written"},
+	{"consultation.add", "相談の記録", "Consultation logged"},
+	{"account.create", "アカウントを作成", "Account created"},
+	{"account.disable", "アカウントを停止", "Account disabled"},
+	{"account.enable", "アカウントを再開", "Account enabled"},
+	{"account.admin", "管理者にする", "Made administrator"},
+	{"account.unadmin", "管理者から外す", "Administrator removed"},
+	{"account.name", "名前を変更", "Name changed"},
+	{"password.change", "パスワードを変更", "Password changed"},
+	{"password.reset", "パスワードを再設定", "Password reset"},
+	{"password.reset_link", "再設定のリンクを作成", "Password reset link made"},
+	{"signin", "ログイン", "Signed in"},
+	{"signin.failed", "ログインに失敗", "Failed sign-in"},
+	{"signin.refused", "停止中のためログイン不可", "Sign-in refused (disabled)"},
+	{"signout", "ログアウト", "Signed out"},
+	{"session.end", "ログインを終了", "Session ended"},
+	{"session.end_others", "ほかのログインを終了", "Other sessions ended"},
+	{"token.create", "API トークンを作成", "API token made"},
+	{"token.revoke", "API トークンを無効化", "API token revoked"},
+	{"export", "書き出し", "Export"},
+	{"backup", "バックアップ", "Backup"},
+	{"restore", "復元", "Restore"},
+	{"import", "取り込み", "Import"},
+	{"feed.add", "カレンダーのリンクを作成", "Calendar link made"},
+	{"feed.revoke", "カレンダーのリンクを無効化", "Calendar link revoked"},
+};
+
+static const char *action_name(const req_t *r, const char *id)
+{
+	for (size_t i = 0; i < ARRAY_LEN(action_names); i++)
+		if (str_eq(action_names[i].id, id))
+			return T(r, action_names[i].ja, action_names[i].en);
+	return id;
+}
+
+/* "2026-11-30T16:01:06Z" in Japan time: "2026-12-01 01:01". */
+static const char *local_time(req_t *r, const char *iso)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5)
+		return iso ? iso : "";
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm) + 9 * 3600;
+	struct tm jst;
+	gmtime_r(&t, &jst);
+	char buf[24];
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &jst);
+	return arena_strdup(&r->arena, buf);
+}
+
+/* A value for reading: strings bare, nothing as a dash. */
+static const char *value_text(req_t *r, const json_t *v)
+{
+	if (!v || json_is_null(v))
+		return T(r, "（なし）", "(none)");
+	if (json_is_string(v))
+		return arena_strdup(&r->arena, json_string_value(v));
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	const char *out = arena_strdup(&r->arena, s ? s : "");
+	free(s);
+	return out;
+}
+
+static void changes_list(req_t *r, const char *detail)
+{
+	json_t *d = detail ? json_loads(detail, 0, NULL) : NULL;
+	json_t *cs = json_object_get(d, "changes");
+	if (json_is_array(cs) && json_array_size(cs)) {
+		HL(r, "<ul class=\"changes\">");
+		size_t i;
+		json_t *c;
+		json_array_foreach(cs, i, c) {
+			if (i == 20) {
+				hp(r, "<li>%s %zu</li>", T(r, "ほかの変更:", "more changes:"), json_array_size(cs) - 20);
+				break;
+			}
+			const char *field = json_string_value(json_object_get(c, "field"));
+			hp(r, "<li><code>%s</code>: %s → %s</li>", field ? field : "", value_text(r, json_object_get(c, "before")),
+			   value_text(r, json_object_get(c, "after")));
+		}
+		HL(r, "</ul>");
+	} else if (json_is_object(d) && json_object_size(d)) {
+		const char *k;
+		json_t *v;
+		HL(r, "<ul class=\"changes\">");
+		json_object_foreach(d, k, v)
+			hp(r, "<li>%s: %s</li>", k, value_text(r, v));
+		HL(r, "</ul>");
+	}
+	json_decref(d);
+}
+
+void audit_rows(req_t *r, const audit_row *rows, size_t n, bool with_company)
+{
+	if (!n) {
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "まだ記録はありません。", "Nothing recorded yet."));
+		return;
+	}
+	hp(r, "<table class=\"cards audit\"><thead><tr><th>%s</th><th>%s</th>%s<th>%s</th><th>%s</th></tr></thead><tbody>",
+	   T(r, "日時（日本時間）", "When (Japan time)"), T(r, "だれが", "Who"), with_company ? (r->lang == LANG_EN ? "<th>Company</th>" : "<th>会社</th>") : "",
+	   T(r, "何を", "What"), T(r, "内容", "Details"));
+	for (size_t i = 0; i < n; i++) {
+		const audit_row *a = &rows[i];
+		hp(r, "<tr><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>", T(r, "日時", "When"), local_time(r, a->at),
+		   T(r, "だれが", "Who"), str_eq(a->actor, "cli") ? T(r, "コマンド（サーバーの運用者）", "command line (operator)") : a->actor);
+		if (with_company) {
+			if (a->company_id)
+				hp(r, "<td data-label=\"%s\">#%lld</td>", T(r, "会社", "Company"), (long long)a->company_id);
+			else
+				hp(r, "<td data-label=\"%s\"></td>", T(r, "会社", "Company"));
+		}
+		hp(r, "<td data-label=\"%s\">%s <span class=\"small muted\">%s</span></td><td data-label=\"%s\">", T(r, "何を", "What"),
+		   action_name(r, a->action), a->target ? a->target : "", T(r, "内容", "Details"));
+		changes_list(r, a->detail);
+		HL(r, "</td></tr>");
+	}
+	HL(r, "</tbody></table>");
+}
+
+void h_audit(req_t *r)
+{
+	errs_t e = ERRS_INIT;
+	const char *after = qarg(r, "after");
+	int64_t after_id = after ? strtoll(after, NULL, 10) : 0;
+	audit_row *rows = NULL;
+	size_t n = 0;
+	if (!store_audit_list(r->store, r->company_id, after_id > 0 ? after_id : 0, 200, &r->arena, &rows, &n, &e)) {
+		web_fail_errs(r, 500, &e);
+		errs_free(&e);
+		return;
+	}
+	page_begin(r, T(r, "変更履歴", "Change log"), NAV_AUDIT);
+	hp(r, "<h1>%s</h1><p class=\"lead\">%s</p>", T(r, "変更履歴", "Change log"),
+	   T(r, "この会社のデータを、だれが・いつ・どう変えたかの記録です（古い順）。画面・API・コマンドからの変更がすべて残ります。",
+	     "Who changed this company's data, when and how (oldest first). Changes from the pages, the API and the command line are all kept."));
+	audit_rows(r, rows, n, false);
+	if (n == 200)
+		hp(r, "<p><a href=\"/c/%lld/audit?after=%lld\">%s</a></p>", (long long)r->company_id, (long long)rows[n - 1].id,
+		   T(r, "続きを見る", "Show more"));
+	page_end(r);
+	free(rows);
+	errs_free(&e);
+}
+
+static void advice_page(req_t *r, const errs_t *e)
+{
+	errs_t le = ERRS_INIT;
+	consult_row *rows = NULL;
+	size_t n = 0;
+	store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &le);
+	page_begin(r, T(r, "支援者の助言", "Advice"), NAV_ADVICE);
+	hp(r, "<h1>%s</h1><p class=\"lead\">%s</p>", T(r, "支援者からの助言", "Advice from support bodies"),
+	   T(r, "この会社を支援している支援機関（商工会議所・ITベンダーなど）の支援者が書いた助言です。相談の記録にも残ります。",
+	     "Advice written by the advisers of the support bodies looking after this company (chamber of commerce, IT vendor, …). It is kept in the consultation log too."));
+	if (qarg(r, "saved"))
+		flash(r, "助言を記録しました。", "Advice saved.");
+	show_errors(r, e);
+	if (r->role == ROLE_ADVISER) {
+		hp(r, "<section class=\"card\"><h2>%s</h2><form method=\"post\" action=\"/c/%lld/advice\" class=\"stack\">",
+		   T(r, "助言を書く", "Write advice"), (long long)r->company_id);
+		csrf_field(r);
+		hp(r, "<label for=\"topic\">%s</label><input id=\"topic\" name=\"topic\" type=\"text\" maxlength=\"300\" required value=\"%s\">",
+		   T(r, "件名", "Subject"), form(r, "topic") ? form(r, "topic") : "");
+		hp(r, "<label for=\"notes\">%s</label><textarea id=\"notes\" name=\"notes\" rows=\"6\" maxlength=\"4000\" required>%s</textarea>",
+		   T(r, "助言の内容", "Advice"), form(r, "notes") ? form(r, "notes") : "");
+		hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "助言を記録する", "Save the advice"));
+	}
+	size_t shown = 0;
+	HL(r, "<section class=\"card\">");
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].advice)
+			continue;
+		shown++;
+		hp(r, "<article class=\"advice\"><h2>%s</h2><p class=\"small muted\">%s · %s · %s</p><p class=\"pre\">%s</p></article>", rows[i].topic,
+		   rows[i].date, rows[i].partner, rows[i].author, rows[i].notes);
+	}
+	if (!shown)
+		hp(r, "<p class=\"muted\">%s</p>", T(r, "まだ助言はありません。", "No advice yet."));
+	HL(r, "</section>");
+	page_end(r);
+	free(rows);
+	errs_free(&le);
+}
+
+void h_advice(req_t *r)
+{
+	errs_t e = ERRS_INIT;
+	advice_page(r, &e);
+}
+
+void h_advice_post(req_t *r)
+{
+	errs_t e = ERRS_INIT;
+	const char *topic = form(r, "topic"), *notes = form(r, "notes");
+	if (!topic || !*topic || !valid_short_text(topic, 300))
+		errs_add(&e, T(r, "件名", "Subject"), "%s", T(r, "1〜300文字で入力してください", "enter 1-300 characters"));
+	if (!notes || !*notes || !valid_short_text(notes, DOC_MAX_NOTE))
+		errs_add(&e, T(r, "助言の内容", "Advice"), "%s", T(r, "1〜4000文字で入力してください", "enter 1-4000 characters"));
+	/* The body through which this adviser looks after the company. */
+	body_row *bodies = NULL, *mine = NULL;
+	size_t nb = 0, nm = 0;
+	const char *partner = NULL;
+	int64_t body = 0;
+	if (!e.n && store_company_bodies(r->store, r->company_id, &bodies, &nb, &e) && store_bodies_of(r->store, r->account, &mine, &nm, &e))
+		for (size_t i = 0; i < nb && !partner; i++)
+			for (size_t k = 0; k < nm; k++)
+				if (bodies[i].id == mine[k].id) {
+					partner = arena_strdup(&r->arena, bodies[i].name);
+					body = bodies[i].id;
+				}
+	free(bodies);
+	free(mine);
+	if (!e.n && !partner)
+		errs_add(&e, T(r, "支援機関", "Support body"), "%s", T(r, "見つかりません", "not found"));
+	if (!e.n) {
+		char *date = arena_alloc(&r->arena, 11);
+		date_format(r->today, date);
+		if (store_consult_add(r->store, r->company_id, date, partner, topic, notes, r->account_name, true, &e)) {
+			web_audit(r, r->company_id, body, "advice.add", topic, NULL);
+			redirect(r, "/c/%lld/advice?saved=1", (long long)r->company_id);
+			errs_free(&e);
+			return;
+		}
+	}
+	r->status = 400;
+	advice_page(r, &e);
+	errs_free(&e);
+}

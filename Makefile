@@ -11,7 +11,7 @@
 # (make CFLAGS=-O0 builds; the project's flags are always added).
 
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
+PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
 BUILD   ?= build
 SAN     ?=
 
@@ -43,7 +43,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-one san tsan fuzz fuzz-long fuzz-build clean bench
+.PHONY: all check check-one san tsan fuzz fuzz-long fuzz-build clean bench bench-scale
 all: $(BUILD)/secstep $(BUILD)/routes.ok
 
 # Every route says who may use it (src/web/routes.expect); the build stops
@@ -105,7 +105,7 @@ check:
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
 	@$(MAKE) -s --no-print-directory BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads
 	@$(MAKE) -s --no-print-directory fuzz-build
-	@sh tests/run.sh build build-san --tsan build-tsan --fuzz build-fuzz
+	@sh tests/run.sh build build-san build@pg --tsan build-tsan --fuzz build-fuzz
 
 # ---- fuzzing: clang libFuzzer with ASan + UBSan (fuzz/README.md) ----
 FUZZ_CC      ?= clang
@@ -147,6 +147,10 @@ $(BUILD)/bench/gen_company: bench/gen_company.c
 
 bench: all $(BUILD)/bench/bench_core $(BUILD)/bench/bench_report $(BUILD)/bench/gen_company
 	sh bench/run.sh $(BUILD)
+
+# SQLite and PostgreSQL side by side at 10,000 companies (bench/scale.sh).
+bench-scale: all $(BUILD)/bench/bench_core $(BUILD)/bench/gen_company
+	sh bench/scale.sh $(BUILD)
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz

@@ -1,12 +1,16 @@
-/* bench_core.c — the core benchmark of issue 3.
+/* bench_core.c — the core and scale benchmark (issues 3 and 15).
  *
- * Generates N companies (30–300 people each, with roles, exams, learning,
- * answers and tasks), imports them into a fresh SQLite file through the
- * store, then loads each and computes its status and plan.  Prints wall
- * time for each phase, the per-company cost of status + plan (with and
- * without the load from the database), peak RSS and the database size.
+ * Generates N companies (30–300 people each, or about PEOPLE each when
+ * given, with roles, exams, learning, answers and tasks), imports them
+ * through the store into a fresh database (a SQLite file, or an empty
+ * PostgreSQL database given by URL) with their summaries, puts them all in
+ * one support body's care, then loads each and computes its status and
+ * plan.  Prints wall time for each phase, the per-company cost of status +
+ * plan (with and without the load from the database), the body's portfolio
+ * read from the summaries (a page of 50, and every company), peak RSS and
+ * the database size.
  *
- *   bench_core [N=1000] [DB=/tmp/secstep-bench.db]
+ *   bench_core [N=1000] [DB=/tmp/secstep-bench.db] [PEOPLE]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +20,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/summary.h"
 #include "base/util.h"
 #include "core/rules.h"
+#include "store/account.h"
+#include "store/db.h"
 #include "store/store.h"
 
 static double now(void)
@@ -115,12 +122,16 @@ int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 1000;
 	const char *path = argc > 2 ? argv[2] : "/tmp/secstep-bench.db";
+	int avg = argc > 3 ? atoi(argv[3]) : 0;
+	bool pg = !strncmp(path, "postgres", 8);
 	char side[512];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	if (!pg) {
+		unlink(path);
+		snprintf(side, sizeof side, "%s-wal", path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", path);
+		unlink(side);
+	}
 	const catalog *cat = catalog_builtin();
 	errs_t e = ERRS_INIT;
 	store_t *s = store_open(path, &e);
@@ -132,11 +143,14 @@ int main(int argc, char **argv)
 	long total_people = 0;
 	int64_t big = 0;
 	double t0 = now();
+	int64_t body = 0;
 	store_begin(s, &e);
+	store_body_create(s, "ベンチ商工会議所", &body, &e);
 	for (int i = 0; i < n; i++) {
-		int people = i == 0 ? 300 : 30 + (int)rnd(271);
+		int people = i == 0 ? 300 : avg ? avg / 2 + (int)rnd((unsigned)avg) : 30 + (int)rnd(271);
 		m_company *c = generate(cat, i, people);
-		if (!store_company_insert(s, c, &e)) {
+		if (!store_company_insert(s, c, &e) || !summary_update(s, cat, c, &e) ||
+		    !store_body_company_add(s, body, c->id, &e)) {
 			errs_print(&e, stderr);
 			return 1;
 		}
@@ -181,9 +195,38 @@ int main(int argc, char **argv)
 	}
 	double t6 = now();
 	company_free(c);
+
+	/* The body's portfolio from the summaries: a page, and everything. */
+	summary_query q = {NULL, -1, false, 0, 50};
+	summary_row *rows;
+	size_t nr, total;
+	const int preps = 20;
+	double t7 = now();
+	for (int r = 0; r < preps; r++) {
+		q.after_id = ids[rnd((unsigned)n)] - 1;
+		summary_list(s, cat, body, 0, &q, 20500, &rows, &nr, &total, &e);
+		free(rows);
+	}
+	double t8 = now();
+	q.after_id = 0;
+	q.limit = 0;
+	summary_list(s, cat, body, 0, &q, 20500, &rows, &nr, &total, &e);
+	double t9 = now();
+	free(rows);
+	summary_counts_t cnt;
+	summary_counts(s, cat, body, 0, 20500, &cnt, &e);
+	double t10 = now();
+	if (e.n)
+		errs_print(&e, stderr);
+	double size_mib;
+	if (pg) {
+		size_mib = (double)db_int1(s, &e, 0, "SELECT pg_database_size(current_database())", "") / 1048576.0;
+	} else {
+		struct stat sb;
+		stat(path, &sb);
+		size_mib = sb.st_size / 1048576.0;
+	}
 	store_close(s);
-	struct stat sb;
-	stat(path, &sb);
 	printf("companies:                 %d (%ld people, %.0f per company)\n", n, total_people,
 	       (double)total_people / n);
 	printf("import (one transaction):  %.2f s  (%.2f ms per company)\n", t1 - t0, (t1 - t0) * 1000 / n);
@@ -191,8 +234,10 @@ int main(int argc, char **argv)
 	printf("300 people, load+status+plan: %.3f ms\n", (t4 - t3) * 1000 / reps);
 	printf("300 people, status+plan only: %.4f ms\n", (t6 - t5) * 1000 / (reps * 10));
 	printf("current STEP counts:       0:%d 1:%d 2:%d 3:%d 4:%d\n", steps[0], steps[1], steps[2], steps[3], steps[4]);
+	printf("portfolio, a page of 50:   %.2f ms (of %zu companies)\n", (t8 - t7) * 1000 / preps, total);
+	printf("portfolio, every company:  %.1f ms (%zu rows); figures %.1f ms\n", (t9 - t8) * 1000, nr, (t10 - t9) * 1000);
 	printf("peak RSS:                  %.1f MiB\n", peak_rss_kb() / 1024.0);
-	printf("database size:             %.1f MiB\n", sb.st_size / 1048576.0);
+	printf("database size:             %.1f MiB (%s)\n", size_mib, pg ? "PostgreSQL" : "SQLite");
 	free(ids);
 	errs_free(&e);
 	return 0;

@@ -7,9 +7,9 @@
 set -e
 cd "$(dirname "$0")/.."
 PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev
-libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk"
+libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev fonts-noto-cjk"
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium poppler-utils python3-openpyxl python3-icalendar
+	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium poppler-utils python3-openpyxl python3-icalendar postgresql nginx-light
 clang libclang-rt-14-dev strace"
 	command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/summary.h"
 #include "exchange/doc.h"
 #include "store/store.h"
 
@@ -53,12 +54,20 @@ bool audit_company(store_t *s, const catalog *cat, const audit_who *w, int64_t c
 	return x.ok;
 }
 
-bool audit_save(store_t *s, const catalog *cat, const audit_who *w, const m_company *c, errs_t *errs)
+bool audit_save(store_t *s, const catalog *cat, const audit_who *w, m_company *c, errs_t *errs)
 {
 	if (!store_begin(s, errs))
 		return false;
-	m_company *before = store_company_load(s, c->id, errs);
-	bool ok = before && audit_company(s, cat, w, c->id, before, c, errs) && store_company_save(s, c, errs);
+	m_company *before = store_company_lock(s, c->id, errs) ? store_company_load(s, c->id, errs) : NULL;
+	bool ok = before != NULL;
+	if (ok && c->version && before->version != c->version) {
+		/* Read before someone else saved it: saving would undo their
+		 * change.  Nothing is written; the caller reads it again. */
+		errs_add(errs, "company", "was changed by someone else since it was read; nothing was saved, please try again");
+		ok = false;
+	}
+	ok = ok && audit_company(s, cat, w, c->id, before, c, errs) && store_company_save(s, c, errs) &&
+	     summary_update(s, cat, c, errs);
 	company_free(before);
 	if (!ok) {
 		if (!errs->n)
@@ -81,7 +90,7 @@ json_t *audit_json(const audit_row *rows, size_t n)
 			json_object_set_new(o, "body", json_integer(a->body_id));
 		json_t *d = a->detail ? json_loads(a->detail, 0, NULL) : NULL;
 		json_t *ch = json_object_get(d, "changes");
-		json_object_set(o, "changes", json_is_array(ch) ? ch : json_array());
+		json_object_set_new(o, "changes", json_is_array(ch) ? json_incref(ch) : json_array());
 		if (json_is_array(ch))
 			json_object_del(d, "changes");
 		if (json_is_object(d) && json_object_size(d))

@@ -28,7 +28,7 @@ bool audit_company(store_t *s, const catalog *cat, const audit_who *w, int64_t c
 		   const m_company *after, errs_t *errs);
 /* Saves c (already stored) after logging what changed against the stored
  * copy, in one transaction. */
-bool audit_save(store_t *s, const catalog *cat, const audit_who *w, const m_company *c, errs_t *errs);
+bool audit_save(store_t *s, const catalog *cat, const audit_who *w, m_company *c, errs_t *errs);
 
 /* The entries as JSON, as `secstep audit --json` and the API print them:
  * [{"at", "actor", "action", "target", "company", "changes": [...], …}]. */

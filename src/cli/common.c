@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app/audit.h"
+#include "app/summary.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "exchange/doc.h"
@@ -79,7 +80,7 @@ bool cli_insert(cli_t *cx, m_company *co, const char *action, errs_t *e)
 	store_t *s = cx->store;
 	if (!store_begin(s, e))
 		return false;
-	if (store_company_insert(s, co, e) &&
+	if (store_company_insert(s, co, e) && summary_update(s, cx->cat, co, e) &&
 	    audit_record(s, &cli_who, co->id, 0, action, co->name, json_pack("{s:i}", "people", (int)co->n_people), e))
 		return store_commit(s, e);
 	store_rollback(s);

@@ -48,7 +48,7 @@ typedef struct {
 	const char *key;         /* "p1": unique in the company */
 	const char *name, *department, *position, *email, *phone, *notes;
 	const char **experience;
-	size_t n_experience;
+	size_t n_experience, cap_experience;
 	bool volunteer;
 	m_role *roles;
 	size_t n_roles, cap_roles;
@@ -114,10 +114,11 @@ typedef struct {
 
 typedef struct {
 	int64_t id;
+	int64_t version;             /* the stored version it was read at (0: not stored) */
 	const char *name, *industry, *notes;
 	int employees;
 	const char **it_uses;
-	size_t n_it_uses;
+	size_t n_it_uses, cap_it_uses;
 	m_person *people;
 	size_t n_people, cap_people;
 	m_task *tasks;

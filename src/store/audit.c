@@ -1,5 +1,6 @@
 /* audit.c — the audit log, the consultation log and calendar feeds
  * (account.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ bool store_audit_list(store_t *s, int64_t company, int64_t after_id, size_t limi
 			   "SELECT id, at, actor, coalesce(account_id, 0), coalesce(company_id, 0), coalesce(body_id, 0), "
 			   "action, target, detail, ip FROM audit "
 			   "WHERE (? = 0 OR company_id = ?) AND id > ? ORDER BY id LIMIT ?",
-			   "iiii", company, company, after_id, limit ? (int64_t)limit : (int64_t)-1);
+			   "iiii", company, company, after_id, limit ? (int64_t)limit : (int64_t)INT64_MAX);
 	if (!st)
 		return false;
 	size_t cap = 0;

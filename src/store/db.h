@@ -28,6 +28,17 @@ typedef struct db_stmt db_stmt;
 /* Prepares (or reuses) sql and binds the arguments.  NULL with errs
  * filled when it cannot be prepared. */
 db_stmt *db_q(store_t *s, errs_t *errs, const char *sql, const char *types, ...);
+
+/* The same in steps, for statements whose values come from a table of
+ * columns: prepare, bind each "?" (counted from 1), then db_row() or
+ * db_run(). */
+db_stmt *db_prepare(store_t *s, errs_t *errs, const char *sql);
+void db_bind_int(db_stmt *st, int i, int64_t v);
+void db_bind_text(db_stmt *st, int i, const char *v);      /* NULL binds NULL */
+void db_bind_blob(db_stmt *st, int i, const void *p, size_t n);
+void db_bind_date(db_stmt *st, int i, date_t d);           /* DATE_NONE binds NULL */
+/* Runs a statement to its end and finishes with it. */
+bool db_run(db_stmt *st, errs_t *errs);
 /* Steps to the next row: true while there is one.  An error ends the rows
  * and is reported by db_end(). */
 bool db_row(db_stmt *st);
@@ -42,6 +53,8 @@ bool db_null(db_stmt *st, int col);
 const void *db_blob(db_stmt *st, int col, size_t *len);
 /* A heap copy of a text column (NULL for SQL NULL); caller frees. */
 char *db_dup(db_stmt *st, int col);
+/* A date column (DATE_NONE for NULL or a value that is not a date). */
+date_t db_date(db_stmt *st, int col);
 
 /* Runs a statement and drops any rows.  false with errs filled on error. */
 bool db_exec(store_t *s, errs_t *errs, const char *sql, const char *types, ...);
@@ -59,5 +72,7 @@ bool db_constraint_failed(store_t *s);
 
 /* The current time in UTC as ISO 8601 ("2026-11-30T16:01:06Z"). */
 void db_now_iso(char out[21]);
+/* The backend's name, "SQLite" or "PostgreSQL". */
+const char *db_backend(store_t *s);
 
 #endif

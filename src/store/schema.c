@@ -1,6 +1,8 @@
 /* schema.c — numbered, forward-only migrations.  Migration N moves the
  * database from user_version N-1 to N; each runs in its own transaction.
  * Every table carries company_id: every row belongs to one company. */
+#include <stddef.h>
+
 #include "store/schema.h"
 
 static const char *const migrations[] = {
@@ -192,7 +194,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE account ADD COLUMN last_login TEXT;"
 	"ALTER TABLE account ADD COLUMN login_key TEXT;"
 	"UPDATE account SET login_key = lower(login);"
-	"CREATE UNIQUE INDEX account_login_key ON account(login_key);"
+	"CREATE UNIQUE INDEX account_by_login_key ON account(login_key);"
 	"UPDATE account SET admin = 1 WHERE id = (SELECT min(id) FROM account);"
 	"INSERT INTO membership (company_id, account_id, role) "
 	"  SELECT c.id, (SELECT min(id) FROM account), 'owner' FROM company c "
@@ -220,11 +222,11 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (body_id, company_id));"
 	"CREATE INDEX body_company_company ON body_company(company_id);"
 	"INSERT INTO body (id, name, created_at) "
-	"  SELECT DISTINCT a.id, a.name, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM account a "
+	"  SELECT DISTINCT a.id, a.name, CURRENT_TIMESTAMP FROM account a "
 	"  JOIN membership m ON m.account_id = a.id WHERE m.role = 'adviser';"
 	"INSERT INTO body_adviser (body_id, account_id, since) SELECT id, id, created_at FROM body;"
 	"INSERT INTO body_company (body_id, company_id, since) "
-	"  SELECT m.account_id, m.company_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM membership m WHERE m.role = 'adviser';"
+	"  SELECT m.account_id, m.company_id, CURRENT_TIMESTAMP FROM membership m WHERE m.role = 'adviser';"
 	"DELETE FROM membership WHERE role = 'adviser';"
 	"DROP TABLE session;"
 	"CREATE TABLE session ("
@@ -291,6 +293,13 @@ static const char *const migrations[] = {
 	"  open_dues TEXT NOT NULL,"
 	"  diagnosed_on TEXT,"
 	"  step_since TEXT);",
+};
+
+const char *const schema_tables[] = {
+	"company", "company_it_use", "person", "person_experience", "person_role", "person_exam", "person_learning",
+	"diagnosis", "diagnosis_answer", "task", "asset", "account", "membership", "session", "consultation",
+	"calendar_feed", "policy_version", "policy_ack", "record", "api_token", "meta", "body", "body_adviser",
+	"body_company", "invitation", "audit", "throttle", "company_summary", NULL,
 };
 
 const char *schema_migration(int n)

@@ -1,7 +1,9 @@
 /* store.h — the one narrow store API.  Every value is a bound parameter;
- * every write is one transaction.  The SQLite backend is store_sqlite.c; a
- * PostgreSQL backend implements the same functions (placeholders are written
- * as "?" and rewritten in one place, q() in the backend).
+ * every write is one transaction.  Two backends sit behind it, SQLite
+ * (db_sqlite.c, a file path) and PostgreSQL (db_pg.c, a postgresql:// URL);
+ * the rest of the program does not know which one it talks to.  SQL is
+ * written once, with "?" placeholders, through the house database API
+ * (db.h).
  *
  * Companies are read and written as whole snapshots (core/model.h): a write
  * replaces the company's rows inside one transaction, so a failed write
@@ -16,9 +18,13 @@
 
 typedef struct store store_t;
 
-/* Opens (creating when absent) the database at path and applies pending
+/* Opens (creating when absent) the database at path — a file, or a
+ * PostgreSQL URL (postgresql://USER@HOST:PORT/DBNAME) — and applies pending
  * migrations.  Returns NULL with a message in errs on failure. */
 store_t *store_open(const char *path, errs_t *errs);
+/* The same, but a database file that does not exist is an error (for
+ * commands that only read). */
+store_t *store_open_existing(const char *path, errs_t *errs);
 void store_close(store_t *s);
 int store_schema_version(store_t *s);
 
@@ -39,8 +45,9 @@ bool store_company_list(store_t *s, store_company_row **rows, size_t *n, errs_t 
 m_company *store_company_load(store_t *s, int64_t id, errs_t *errs);
 /* Inserts a new company from a snapshot; sets c->id.  All or nothing. */
 bool store_company_insert(store_t *s, m_company *c, errs_t *errs);
-/* Replaces the saved company c->id with the snapshot.  All or nothing. */
-bool store_company_save(store_t *s, const m_company *c, errs_t *errs);
+/* Replaces the saved company c->id with the snapshot.  All or nothing;
+ * c->version becomes the new version. */
+bool store_company_save(store_t *s, m_company *c, errs_t *errs);
 /* The company's version: bumped by every save (-1 when there is none).
  * A cached snapshot with the same version is current. */
 int64_t store_company_version(store_t *s, int64_t id, errs_t *errs);
@@ -63,9 +70,17 @@ bool store_backup_mem(store_t *s, unsigned char **data, size_t *len, errs_t *err
  * it is an intact secstep database (refused otherwise, nothing changed). */
 bool store_restore(store_t *s, const char *path, errs_t *errs);
 
-/* Bulk work: wrap many inserts in one transaction (bench, imports). */
+/* A write transaction (nested ones are savepoints): writers wait for each
+ * other (SQLite: one writer at a time; PostgreSQL: per company, with
+ * store_company_lock). */
 bool store_begin(store_t *s, errs_t *errs);
 bool store_commit(store_t *s, errs_t *errs);
 void store_rollback(store_t *s);
+/* A read transaction (a consistent snapshot); nothing inside a write. */
+bool store_begin_read(store_t *s, errs_t *errs);
+void store_end_read(store_t *s);
+/* Inside a write transaction: holds the company for this transaction, so
+ * that a read-modify-write of it is not interleaved with another's. */
+bool store_company_lock(store_t *s, int64_t id, errs_t *errs);
 
 #endif

@@ -58,19 +58,20 @@ void api_companies(req_t *r)
 
 void api_portfolio(req_t *r)
 {
-	portfolio_row *rows;
-	size_t n;
-	if (!portfolio_load(r, r->body_id, &rows, &n))
+	summary_row *rows;
+	size_t n, total;
+	if (!portfolio_load(r, r->body_id, 0, 0, &rows, &n, &total))
 		return;
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
-		const portfolio_row *x = &rows[i];
+		const summary_row *x = &rows[i];
 		json_t *o = json_pack("{s:I, s:s, s:s, s:i, s:i, s:i, s:s, s:b}", "id", (json_int_t)x->id, "name", x->name, "industry",
 				      x->industry, "current_step", x->current_step, "working_step", x->working_step, "overdue", x->overdue,
 				      "updated_at", x->updated_at, "stale", x->stale);
 		json_object_set_new(o, "score", x->score >= 0 ? json_integer(x->score) : json_null());
 		json_array_append_new(arr, o);
 	}
+	free(rows);
 	send_json(r, 200, json_pack("{s:o}", "companies", arr));
 }
 

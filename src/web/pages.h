@@ -4,6 +4,7 @@
 #define SECSTEP_PAGES_H
 
 #include "core/rules.h"
+#include "app/summary.h"
 #include "web/web.h"
 
 /* pages_auth.c */
@@ -142,21 +143,11 @@ void api_catalog(req_t *r);
 void api_audit(req_t *r);
 void api_portfolio(req_t *r);
 
-/* portfolio.c: the facts of the companies a support body looks after */
-typedef struct {
-	int64_t id;
-	const char *name, *industry;
-	int employees;
-	int current_step, working_step;
-	int score;               /* -1: self-check not complete */
-	int overdue;
-	const char *updated_at;  /* last change (ISO 8601) */
-	bool stale;              /* no change for 90 days */
-	bool has_owner;
-} portfolio_row;
-/* Reads and computes the body's portfolio; rows live in r->arena.  false
- * on a database error (logged and shown). */
-bool portfolio_load(req_t *r, int64_t body, portfolio_row **out, size_t *n);
+/* portfolio.c: the companies of a support body (body > 0) or of an account
+ * (account > 0), from the kept summaries, with the query's filters
+ * (?industry= ?step= ?stale ?after=ID) and at most limit rows (0: all).
+ * Caller frees *out.  false after showing a failure. */
+bool portfolio_load(req_t *r, int64_t body, int64_t account, int limit, summary_row **out, size_t *n, size_t *total);
 
 /* Shared helpers (pages_common.c). */
 /* Whether the signed-in account may change this company (owner, officer);

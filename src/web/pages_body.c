@@ -23,29 +23,25 @@ static const char *industry_name(const req_t *r, const char *id)
 	return id;
 }
 
-/* The rows the filters in the query keep. */
-static bool keep(const req_t *r, const portfolio_row *x)
-{
-	const char *ind = qarg(r, "industry"), *step = qarg(r, "step");
-	if (ind && *ind && !str_eq(ind, x->industry))
-		return false;
-	if (step && *step && atoi(step) != x->current_step)
-		return false;
-	if (qarg(r, "stale") && !x->stale)
-		return false;
-	return true;
-}
-
 static const char *step_text(req_t *r, int step)
 {
 	return step ? arena_printf(&r->arena, "STEP%d", step) : T(r, "STEP1 の手前", "before STEP1");
 }
 
+#define PAGE 50
+
 static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *new_link, const char *what)
 {
-	portfolio_row *rows;
-	size_t n;
-	if (!portfolio_load(r, b->id, &rows, &n))
+	summary_row *rows = NULL;
+	size_t n = 0, total = 0;
+	summary_counts_t cnt;
+	errs_t ce = ERRS_INIT;
+	if (!summary_counts(r->store, r->cat, b->id, 0, r->today, &cnt, &ce)) {
+		web_fail_errs(r, 500, &ce);
+		errs_free(&ce);
+		return;
+	}
+	if (!portfolio_load(r, b->id, 0, PAGE, &rows, &n, &total))
 		return;
 	long long bid = (long long)b->id;
 	page_begin(r, b->name, NAV_NONE);
@@ -56,18 +52,12 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 	if (new_link)
 		hp(r, "<div class=\"notice\" role=\"status\"><p>%s</p><p><code class=\"copy\">%s</code></p><p class=\"small\">%s</p></div>", what,
 		   new_link, T(r, "このリンクはこの画面でしか表示されません。7日間、一度だけ使えます。", "This link is shown only now. It works once, for 7 days."));
-	int steps[5] = {0}, overdue = 0, stale = 0;
-	for (size_t i = 0; i < n; i++) {
-		steps[rows[i].current_step]++;
-		overdue += rows[i].overdue > 0;
-		stale += rows[i].stale;
-	}
-	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"figures\"><li><strong>%zu</strong> %s</li>", T(r, "まとめ", "Summary"), n,
+	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"figures\"><li><strong>%d</strong> %s</li>", T(r, "まとめ", "Summary"), cnt.total,
 	   T(r, "社", "companies"));
 	for (int k = 0; k <= 4; k++)
-		hp(r, "<li><strong>%d</strong> %s</li>", steps[k], step_text(r, k));
-	hp(r, "<li><strong>%d</strong> %s</li><li><strong>%d</strong> %s</li></ul></section>", overdue,
-	   T(r, "社に期限切れのタスク", "with overdue tasks"), stale, T(r, "社が90日以上動きなし", "with no change for 90 days"));
+		hp(r, "<li><strong>%d</strong> %s</li>", cnt.steps[k], step_text(r, k));
+	hp(r, "<li><strong>%d</strong> %s</li><li><strong>%d</strong> %s</li></ul></section>", cnt.with_overdue,
+	   T(r, "社に期限切れのタスク", "with overdue tasks"), cnt.stale, T(r, "社が90日以上動きなし", "with no change for 90 days"));
 
 	hp(r, "<section class=\"card\"><h2>%s</h2><form method=\"get\" action=\"/b/%lld\" class=\"filters\">", T(r, "会社", "Companies"), bid);
 	hp(r, "<label for=\"industry\">%s</label><select id=\"industry\" name=\"industry\"><option value=\"\">%s</option>",
@@ -83,15 +73,12 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 	hp(r, "</select><label class=\"check\"><input type=\"checkbox\" name=\"stale\" value=\"1\"%s> %s</label>"
 	      "<button type=\"submit\" class=\"secondary\">%s</button></form>",
 	   qarg(r, "stale") ? " checked" : "", T(r, "90日以上動きなし", "No change for 90 days"), T(r, "絞り込む", "Filter"));
+	hp(r, "<p class=\"small muted\">%s %zu</p>", T(r, "該当する会社:", "Matching companies:"), total);
 	hp(r, "<table id=\"portfolio\" class=\"cards\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	   T(r, "会社", "Company"), T(r, "業種", "Industry"), T(r, "いまの段階", "Current STEP"), T(r, "取り組む段階", "Working on"),
 	   T(r, "自社診断の点数", "Self-check score"), T(r, "期限切れ", "Overdue"), T(r, "最後の変更", "Last change"));
-	size_t shown = 0;
 	for (size_t i = 0; i < n; i++) {
-		const portfolio_row *x = &rows[i];
-		if (!keep(r, x))
-			continue;
-		shown++;
+		const summary_row *x = &rows[i];
 		hp(r, "<tr><td data-label=\"%s\"><a href=\"/c/%lld\">%s</a>", T(r, "会社", "Company"), (long long)x->id, x->name);
 		if (!x->has_owner) {
 			hp(r, " <form method=\"post\" action=\"/b/%lld/owner-invite\" class=\"inline\">", bid);
@@ -110,10 +97,18 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 		   x->overdue ? "⚠ " : "", x->overdue, T(r, "最後の変更", "Last change"), arena_strndup(&r->arena, x->updated_at, 10),
 		   x->stale ? T(r, "（90日以上前）", " (over 90 days ago)") : "");
 	}
-	if (!shown)
+	if (!n)
 		hp(r, "<tr><td colspan=\"7\" class=\"muted\">%s</td></tr>", T(r, "該当する会社はありません。", "No companies match."));
-	hp(r, "</tbody></table><p>%s <a href=\"/b/%lld/export/portfolio.csv\">CSV</a> · <a href=\"/b/%lld/export/portfolio.xlsx\">Excel (XLSX)</a></p></section>",
-	   T(r, "一覧を書き出す:", "Download the list:"), bid, bid);
+	HL(r, "</tbody></table>");
+	/* the filters carried to the next page and to the downloads */
+	const char *q = arena_printf(&r->arena, "industry=%s&step=%s%s", url_arg(r, qarg(r, "industry") ? qarg(r, "industry") : ""),
+				     url_arg(r, qarg(r, "step") ? qarg(r, "step") : ""), qarg(r, "stale") ? "&stale=1" : "");
+	if (n == PAGE && total > n)
+		hp(r, "<p><a class=\"button secondary\" href=\"/b/%lld?%s&after=%lld\">%s</a></p>", bid, q, (long long)rows[n - 1].id,
+		   T(r, "次の50社", "Next 50 companies"));
+	hp(r, "<p>%s <a href=\"/b/%lld/export/portfolio.csv?%s\">CSV</a> · <a href=\"/b/%lld/export/portfolio.xlsx?%s\">Excel (XLSX)</a></p></section>",
+	   T(r, "一覧を書き出す（絞り込みのとおり、全ページ）:", "Download the list (as filtered, every page):"), bid, q, bid, q);
+	free(rows);
 
 	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s</p><p><a class=\"button\" href=\"/c/new?body=%lld\">%s</a></p>",
 	   T(r, "会社を加える", "Add a company"),
@@ -167,13 +162,18 @@ void h_body(req_t *r)
 		body_page(r, &b, &e, NULL, NULL);
 }
 
-/* The portfolio as a table (CSV and XLSX). */
-static bool portfolio_table(req_t *r, table_t *t)
+/* The portfolio as a table (CSV and XLSX): every company the filters keep. */
+static bool portfolio_table(req_t *r, table_t *t, summary_row **keep)
 {
-	portfolio_row *rows;
-	size_t n;
-	if (!portfolio_load(r, r->body_id, &rows, &n))
+	summary_row *rows;
+	size_t n, total;
+	/* every page, but not "after" */
+	for (int i = 0; i < r->n_query; i++)
+		if (!strcmp(r->query_k[i], "after"))
+			r->query_v[i] = "0";
+	if (!portfolio_load(r, r->body_id, 0, 0, &rows, &n, &total))
 		return false;
+	*keep = rows;
 	static const char *const head_ja[] = {"ID", "会社", "業種", "従業員数", "いまの段階", "取り組む段階", "自社診断の点数", "期限切れのタスク", "最後の変更", "90日以上動きなし"};
 	static const char *const head_en[] = {"ID", "Company", "Industry", "Employees", "Current STEP", "Working STEP", "Self-check score", "Overdue tasks", "Last change", "No change for 90 days"};
 	memset(t, 0, sizeof *t);
@@ -182,8 +182,6 @@ static bool portfolio_table(req_t *r, table_t *t)
 	t->head = r->lang == LANG_EN ? (const char **)(uintptr_t)head_en : (const char **)(uintptr_t)head_ja;
 	t->rows = arena_alloc(&r->arena, (n + 1) * sizeof *t->rows);
 	for (size_t i = 0; i < n; i++) {
-		if (!keep(r, &rows[i]))
-			continue;
 		const char **row = arena_alloc(&r->arena, t->n_cols * sizeof *row);
 		row[0] = arena_printf(&r->arena, "%lld", (long long)rows[i].id);
 		row[1] = rows[i].name;
@@ -234,7 +232,8 @@ void h_body_export(req_t *r)
 		return;
 	}
 	table_t t;
-	if (!portfolio_table(r, &t))
+	summary_row *keep = NULL;
+	if (!portfolio_table(r, &t, &keep))
 		return;
 	if (str_eq(f, "portfolio.csv")) {
 		csv_write(&t, &r->out);
@@ -243,11 +242,13 @@ void h_body_export(req_t *r)
 		if (!xlsx_into(r, &t)) {
 			buf_reset(&r->out);
 			fail_page(r, 500, "書き出せませんでした。", "Could not write the file.");
+			free(keep);
 			return;
 		}
 		r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	}
 	r->disposition = arena_printf(&r->arena, "attachment; filename=\"secstep-body-%lld-%s\"", (long long)r->body_id, f);
+	free(keep);
 }
 
 static void show_new_link(req_t *r, const body_row *b, const char *path, const char *what, const errs_t *e)

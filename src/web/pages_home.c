@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/summary.h"
 #include "base/util.h"
 #include "exchange/doc.h"
 #include "web/pages.h"
@@ -21,6 +22,71 @@ static void bodies_card(req_t *r, const body_row *bs, size_t nb)
 		hp(r, "<li><a href=\"/b/%lld\">%s</a> <span class=\"small muted\">%s %d</span></li>", (long long)bs[i].id, bs[i].name,
 		   T(r, "支援先", "companies"), bs[i].companies);
 	HL(r, "</ul></section>");
+}
+
+#define HOME_LIST 100
+
+/* The account's companies from their kept summaries (the first HOME_LIST,
+ * more on the support body's pages), and figures over all of them. */
+static void home_companies(req_t *r, const membership_t *ms, size_t n)
+{
+	summary_row *rows = NULL;
+	size_t nr = 0, total = 0;
+	summary_counts_t cnt;
+	summary_query q = {NULL, -1, false, 0, HOME_LIST};
+	errs_t e = ERRS_INIT;
+	if (!summary_list(r->store, r->cat, 0, r->account, &q, r->today, &rows, &nr, &total, &e) ||
+	    !summary_counts(r->store, r->cat, 0, r->account, r->today, &cnt, &e)) {
+		for (size_t i = 0; i < e.n; i++)
+			fprintf(stderr, "secstep: serve: home: %s: %s\n", e.where[i], e.what[i]);
+		hp(r, "<p class=\"errors\" role=\"alert\">%s</p>", T(r, "一覧を読み込めませんでした。", "The list could not be read."));
+		errs_free(&e);
+		return;
+	}
+	hp(r, "<section class=\"card scroll\"><table id=\"companies\"><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
+	   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
+	size_t m = 0;
+	for (size_t i = 0; i < nr; i++) {
+		const summary_row *x = &rows[i];
+		while (m < n && ms[m].company_id < x->id)
+			m++;
+		member_role_t role = m < n && ms[m].company_id == x->id ? ms[m].role : ROLE_ADVISER;
+		hp(r, "<tr><td><a href=\"/c/%lld%s\">%s</a></td><td>%s</td>", (long long)x->id, role == ROLE_EMPLOYEE ? "/me" : "", x->name,
+		   role_label(r, role));
+		if (x->current_step)
+			hp(r, "<td><span class=\"badge info\">STEP%d</span></td>", x->current_step);
+		else
+			hp(r, "<td><span class=\"badge\">%s</span></td>", T(r, "STEP1 の手前", "before STEP1"));
+		hp(r, "<td>%d / %d</td>", x->officers, x->officers_needed);
+		if (x->overdue)
+			hp(r, "<td><span class=\"badge bad\">%d</span></td>", x->overdue);
+		else
+			HL(r, "<td>0</td>");
+		hp(r, "<td>%d</td></tr>", x->unmet);
+	}
+	HL(r, "</tbody></table>");
+	if (total > nr)
+		hp(r, "<p class=\"small\">%s %zu %s</p>", T(r, "ほかに", "And"), total - nr,
+		   T(r, "社あります。支援機関のページで絞り込んで見られます。", "more: filter them on your support body's page."));
+	HL(r, "</section>");
+	/* Figures across every company: how many at each STEP, by industry. */
+	hp(r, "<section class=\"card\"><h2>%s</h2><div class=\"grid\"><div><h3>%s</h3><table><tbody>",
+	   T(r, "全体の状況", "Across your companies"), T(r, "段階ごとの社数", "Companies per STEP"));
+	for (int k = 0; k <= 4; k++)
+		if (cnt.steps[k])
+			hp(r, "<tr><th>%s</th><td>%d</td></tr>", k ? arena_printf(&r->arena, "STEP%d", k) : T(r, "STEP1 の手前", "before STEP1"),
+			   cnt.steps[k]);
+	hp(r, "</tbody></table></div><div><h3>%s</h3><table><tbody>", T(r, "業種ごとの社数", "Companies per industry"));
+	for (size_t k = 0; k < r->cat->n_industries; k++) {
+		const char *id = r->cat->industries[k].id;
+		if (id[0] >= 'A' && id[0] <= 'Z' && cnt.by_industry[id[0] - 'A'])
+			hp(r, "<tr><th>%s</th><td>%d</td></tr>", TX(r, r->cat->industries[k].name), cnt.by_industry[id[0] - 'A']);
+	}
+	hp(r, "</tbody></table></div></div><p class=\"small muted\">%s %d</p></section>",
+	   T(r, "期限切れのタスクがある会社:", "Companies with overdue tasks:"), cnt.with_overdue);
+	hp(r, "<p><a class=\"button secondary\" href=\"/c/new\">%s</a></p>", T(r, "会社を追加する", "Add a company"));
+	free(rows);
 }
 
 void h_home(req_t *r)
@@ -62,57 +128,7 @@ void h_home(req_t *r)
 		     "Enter your profile, then your people, then answer a few plain questions: you get your own plan from the guidebook (who does what by when)."),
 		   T(r, "会社を登録する", "Add a company"));
 	} else if (n) {
-		hp(r, "<section class=\"card scroll\"><table id=\"companies\"><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-		   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
-		   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
-		int steps[5] = {0}, with_overdue = 0;
-		int *by_industry = arena_alloc(&r->arena, (r->cat->n_industries + 1) * sizeof *by_industry);
-		for (size_t i = 0; i < n; i++) {
-			m_company *co = snapshot_borrow(r, ms[i].company_id, -1, &e);
-			if (!co && e.n) {   /* a database error, not a missing company */
-				free(ms);
-				free(bs);
-				web_fail_errs(r, 500, &e);
-				errs_free(&e);
-				return;
-			}
-			if (!co)
-				continue;
-			plan_t *p = plan_compute(r->cat, co, r->today);
-			steps[p->status.current_step]++;
-			with_overdue += p->n_overdue > 0;
-			for (size_t k = 0; k < r->cat->n_industries; k++)
-				by_industry[k] += str_eq(r->cat->industries[k].id, co->industry);
-			hp(r, "<tr><td><a href=\"/c/%lld%s\">%s</a></td><td>%s</td>", (long long)co->id,
-			   ms[i].role == ROLE_EMPLOYEE ? "/me" : "", co->name, role_label(r, ms[i].role));
-			if (p->status.current_step)
-				hp(r, "<td><span class=\"badge info\">STEP%d</span></td>", p->status.current_step);
-			else
-				hp(r, "<td><span class=\"badge\">%s</span></td>", T(r, "STEP1 の手前", "before STEP1"));
-			hp(r, "<td>%d / %d</td>", p->status.staffing.has[ST_OFFICER], p->status.staffing.needs[ST_OFFICER]);
-			if (p->n_overdue)
-				hp(r, "<td><span class=\"badge bad\">%zu</span></td>", p->n_overdue);
-			else
-				HL(r, "<td>0</td>");
-			hp(r, "<td>%zu</td></tr>", p->status.n_unmet);
-			plan_free(p);
-		}
-		HL(r, "</tbody></table></section>");
-		/* Portfolio figures for advisers: how many clients at each STEP,
-		 * and by industry. */
-		hp(r, "<section class=\"card\"><h2>%s</h2><div class=\"grid\"><div><h3>%s</h3><table><tbody>",
-		   T(r, "全体の状況", "Across your companies"), T(r, "段階ごとの社数", "Companies per STEP"));
-		for (int k = 0; k <= 4; k++)
-			if (steps[k])
-				hp(r, "<tr><th>%s</th><td>%d</td></tr>", k ? arena_printf(&r->arena, "STEP%d", k) : T(r, "STEP1 の手前", "before STEP1"),
-				   steps[k]);
-		hp(r, "</tbody></table></div><div><h3>%s</h3><table><tbody>", T(r, "業種ごとの社数", "Companies per industry"));
-		for (size_t k = 0; k < r->cat->n_industries; k++)
-			if (by_industry[k])
-				hp(r, "<tr><th>%s</th><td>%d</td></tr>", TX(r, r->cat->industries[k].name), by_industry[k]);
-		hp(r, "</tbody></table></div></div><p class=\"small muted\">%s %d</p></section>",
-		   T(r, "期限切れのタスクがある会社:", "Companies with overdue tasks:"), with_overdue);
-		hp(r, "<p><a class=\"button secondary\" href=\"/c/new\">%s</a></p>", T(r, "会社を追加する", "Add a company"));
+		home_companies(r, ms, n);
 	}
 	page_end(r);
 	free(ms);
@@ -277,7 +293,7 @@ void h_company_new_post(req_t *r)
 	read_profile(r, co, &e);
 	char path[80] = "";
 	if (!e.n && store_begin(r->store, &e)) {
-		bool ok = store_company_insert(r->store, co, &e);
+		bool ok = store_company_insert(r->store, co, &e) && summary_update(r->store, r->cat, co, &e);
 		audit_who w = {r->login, r->account, r->ip};
 		if (ok)
 			ok = audit_record(r->store, &w, co->id, 0, "company.add", co->name, NULL, &e);

@@ -217,6 +217,12 @@ static void company_route(req_t *r, const route_t *rt, bool is_write)
 			errs_free(&e);
 			return;
 		}
+		if (!store_company_lock(r->store, id, &e)) {
+			store_rollback(r->store);
+			web_fail_errs(r, 503, &e);
+			errs_free(&e);
+			return;
+		}
 		r->co = store_company_load(r->store, id, &e);
 	}
 	if (!r->co) {

@@ -4,7 +4,7 @@
 // headless Chromium through playwright-core, and the few user journeys
 // (first-run setup, onboarding, sign-in) several files need.
 
-const { spawn } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -45,9 +45,30 @@ function sleep(ms) {
 // prepare(db, env), when given, runs first on the fresh database (e.g. a
 // CLI import: the server then starts on a database with companies but no
 // account, and still prints the first-run link).
+// A new, empty database: a file in dir, or, when SECSTEP_TEST_DB names a
+// PostgreSQL server (postgresql://USER@HOST:PORT/DB), a new database there.
+let dbSeq = 0;
+const pgDbs = [];
+function newDb(dir, name) {
+  const pg = process.env.SECSTEP_TEST_DB;
+  if (!pg)
+    return path.join(dir, `${name}.db`);
+  const db = `b_${name}_${process.pid}_${dbSeq++}`.replace(/[^a-z0-9_]/g, '_');
+  execFileSync('psql', ['-q', pg, '-c', `DROP DATABASE IF EXISTS ${db}`, '-c', `CREATE DATABASE ${db}`], { stdio: 'ignore' });
+  pgDbs.push(db);
+  return `${pg.slice(0, pg.lastIndexOf('/'))}/${db}`;
+}
+process.on('exit', () => {
+  for (const db of pgDbs) {
+    try {
+      execFileSync('psql', ['-q', process.env.SECSTEP_TEST_DB, '-c', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`], { stdio: 'ignore' });
+    } catch (e) { /* the server may be gone */ }
+  }
+});
+
 async function startServer({ prepare } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secstep-browser-'));
-  const db = path.join(dir, 'test.db');
+  const db = newDb(dir, 'test');
   const port = await freePort();
   const env = { ...process.env, SECSTEP_TODAY: TODAY };
   delete env.SECSTEP_LANG;
@@ -301,6 +322,6 @@ function noProblems(list, title) {
 
 module.exports = {
   TOP, BIN, TODAY, PASSWORD, TIMEOUT,
-  startServer, launchBrowser, watch, submit, goto, setupOwner, invite, acceptNew, createCompany, quickPeople,
+  newDb, startServer, launchBrowser, watch, submit, goto, setupOwner, invite, acceptNew, createCompany, quickPeople,
   answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems,
 };

@@ -101,10 +101,11 @@ async function signIn(login) {
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secstep-routes-'));
-  db = path.join(dir, 'routes.db');
+  db = h.newDb(dir, 'routes');
   backup = path.join(dir, 'backup.db');
   env = { ...process.env, SECSTEP_TODAY: h.TODAY };
   delete env.SECSTEP_DB;
+  delete env.SECSTEP_TEST_DB;
   fx.a = importCompany('company-d.json');   // the relations' own company
   fx.b = importCompany('company-a.json');   // nobody's here
   fx.d = importCompany('company-b.json');   // looked after by the other body

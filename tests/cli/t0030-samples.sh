@@ -213,7 +213,8 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if [a["i
 check "company-d: the five assets survive the round trip" test $? -eq 0
 
 # ---- bulk import: several documents at once ----
-export SECSTEP_DB="$WORK/bulk.db"
+SECSTEP_DB=$(new_db bulk)
+export SECSTEP_DB
 expect_rc "bulk import of the four samples" 0 import "$TOP/samples/company-a.json" "$TOP/samples/company-b.json" "$TOP/samples/company-c.json" "$TOP/samples/company-d.json" --json
 expect_json "four companies, none failed" 'd["companies"] == [1, 2, 3, 4] and d["failed"] == 0'
 printf '{"format": "secstep-company/1"}' >"$WORK/broken.json"

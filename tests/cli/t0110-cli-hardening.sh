@@ -104,6 +104,7 @@ doc["company"]["name"] = "別の場所"
 json.dump(doc, open("%s/sub/x.json" % sys.argv[2], "w"), ensure_ascii=False)
 open("%s/notes.txt" % sys.argv[2], "w").write("not a document")
 PY
+main_db=$SECSTEP_DB
 export SECSTEP_DB="$WORK/bulk1.db"
 # shellcheck disable=SC2046
 run --json import $(ls "$WORK"/docs/c*.json)
@@ -119,7 +120,7 @@ run --json import "$WORK/docs/sub" "$WORK/docs/c0001.json"
 expect_json "folders and files mix" "len(d['companies']) == 2"
 run import "$WORK/nothere"
 if [ "$RC" -eq 1 ]; then ok "a missing path fails"; else notok "a missing path fails" "exit $RC"; fi
-export SECSTEP_DB="$WORK/test.db"
+export SECSTEP_DB="$main_db"
 
 # ---- control characters ----
 esc=$(printf 'A\033[31mB')
@@ -137,10 +138,13 @@ json.dump(doc, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 refused "import: control characters in the document" "import: company.name" import "$WORK/esc.json"
 expect_err "every such field is named" "people[0].department"
-# Data that got in some other way is shown with the controls visible, never raw.
-sqlite3 "$SECSTEP_DB" "UPDATE company SET name = 'X' || char(27) || ']0;pwned' || char(7) || char(27) || '[31mY' WHERE id = 1"
-OUT=$(pty_run --lang en company list -)
+# Data that got in some other way is shown with the controls visible, never
+# raw (an SQLite file of its own, changed behind secstep's back).
+esc_db="$WORK/esc.db"
+"$SECSTEP" --db "$esc_db" import "$TOP/samples/company-a.json" >/dev/null 2>&1
+sqlite3 "$esc_db" "UPDATE company SET name = 'X' || char(27) || ']0;pwned' || char(7) || char(27) || '[31mY' WHERE id = 1"
+OUT=$(pty_run --db "$esc_db" --lang en company list -)
 case "$OUT" in *"$(printf '\033')"*) notok "company list on a terminal prints no ESC" "$(printf '%s' "$OUT" | od -c | head -5)" ;; *) ok "company list on a terminal prints no ESC" ;; esac
 case "$OUT" in *"X^[]0;pwned^G^[[31mY"*) ok "the controls are shown in caret notation" ;; *) notok "the controls are shown in caret notation" "$OUT" ;; esac
-run --json company list
+run --db "$esc_db" --json company list
 expect_json "JSON output keeps the real name (escaped by JSON)" "d['companies'][0]['name'] == 'X\x1b]0;pwned\x07\x1b[31mY'"

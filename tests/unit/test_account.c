@@ -17,14 +17,13 @@
 #include "store/account.h"
 #include "store/store.h"
 
-static char path[64];
+static char path[256];
 static store_t *s;
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(path, sizeof path, "/tmp/secstep-acct-%d.db", (int)getpid());
-	unlink(path);
+	test_db_new(path, sizeof path, "acct");
 	errs_t e = ERRS_INIT;
 	s = store_open(path, &e);
 	errs_free(&e);
@@ -35,12 +34,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	store_close(s);
-	char p[80];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	test_db_drop(path);
 	return 0;
 }
 
@@ -209,7 +203,7 @@ static void ids_and_versions_never_go_back(void **state)
 	int64_t va = store_company_version(s, a, &e), vb = store_company_version(s, b, &e);
 	assert_true(vb > va);
 	char bak[80];
-	snprintf(bak, sizeof bak, "%s.bak", path);
+	snprintf(bak, sizeof bak, "/tmp/secstep-acct-%d.bak", (int)getpid());
 	unlink(bak);
 	assert_true(store_backup(s, bak, &e));
 	assert_true(store_company_delete(s, b, &e));
@@ -263,6 +257,27 @@ static void audit_keeps_before_and_after(void **state)
 	errs_free(&e);
 }
 
+static void stale_copies_are_refused(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	const catalog *cat = catalog_builtin();
+	int64_t id = company("並行社");
+	m_company *a = store_company_load(s, id, &e), *b = store_company_load(s, id, &e);
+	audit_who w = {"cli", 0, NULL};
+	a->employees = 20;
+	assert_true(audit_save(s, cat, &w, a, &e));
+	b->employees = 30;                       /* read before a was saved */
+	assert_false(audit_save(s, cat, &w, b, &e));
+	assert_non_null(strstr(e.what[0], "changed by someone else"));
+	errs_free(&e);
+	m_company *now = store_company_load(s, id, &e);
+	assert_int_equal(now->employees, 20);    /* a's change is kept */
+	company_free(a);
+	company_free(b);
+	company_free(now);
+}
+
 static void password_rules(void **state)
 {
 	(void)state;
@@ -285,6 +300,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(throttle_locks_after_five, setup, teardown),
 		cmocka_unit_test_setup_teardown(ids_and_versions_never_go_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_keeps_before_and_after, setup, teardown),
+		cmocka_unit_test_setup_teardown(stale_copies_are_refused, setup, teardown),
 		cmocka_unit_test(password_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

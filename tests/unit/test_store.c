@@ -13,7 +13,7 @@
 #include "store/store.h"
 
 static const catalog *cat;
-static char path[64];
+static char path[256];
 
 static const char *doc_text =
 	"{\"format\":\"secstep-company/1\",\"company\":{\"name\":\"試験工業\",\"industry\":\"E\",\"employees\":12,"
@@ -33,20 +33,14 @@ static const char *doc_text =
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(path, sizeof path, "/tmp/secstep-test-%d.db", (int)getpid());
-	unlink(path);
+	test_db_new(path, sizeof path, "store");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char p[80];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	test_db_drop(path);
 	return 0;
 }
 
@@ -155,11 +149,18 @@ static void companies_are_apart(void **state)
 static void not_a_database(void **state)
 {
 	(void)state;
-	FILE *f = fopen(path, "w");
+	char file[64];
+	snprintf(file, sizeof file, "/tmp/secstep-notdb-%d.db", (int)getpid());
+	FILE *f = fopen(file, "w");
 	fputs("this is not a database, just some text that is long enough to look like a header....\n", f);
 	fclose(f);
 	errs_t e = ERRS_INIT;
-	assert_null(store_open(path, &e));
+	assert_null(store_open(file, &e));
+	assert_true(e.n > 0);
+	errs_free(&e);
+	unlink(file);
+	/* nor is a server that does not answer */
+	assert_null(store_open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", &e));
 	assert_true(e.n > 0);
 	errs_free(&e);
 }

@@ -1,0 +1,2 @@
+build-dev/src/base/util.o: src/base/util.c src/base/util.h
+src/base/util.h:

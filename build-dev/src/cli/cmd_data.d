@@ -1,0 +1,16 @@
+build-dev/src/cli/cmd_data.o: src/cli/cmd_data.c src/cli/cli.h \
+ src/app/audit.h src/catalog/catalog.h src/base/embed.h src/base/errs.h \
+ src/core/model.h src/base/arena.h src/base/date.h src/store/account.h \
+ src/store/store.h src/view/ics.h src/base/buf.h
+src/cli/cli.h:
+src/app/audit.h:
+src/catalog/catalog.h:
+src/base/embed.h:
+src/base/errs.h:
+src/core/model.h:
+src/base/arena.h:
+src/base/date.h:
+src/store/account.h:
+src/store/store.h:
+src/view/ics.h:
+src/base/buf.h:

@@ -1,0 +1,17 @@
+build-dev/src/cli/cmd_plan.o: src/cli/cmd_plan.c src/base/util.h \
+ src/cli/cli.h src/app/audit.h src/catalog/catalog.h src/base/embed.h \
+ src/base/errs.h src/core/model.h src/base/arena.h src/base/date.h \
+ src/store/account.h src/store/store.h src/core/rules.h src/view/views.h
+src/base/util.h:
+src/cli/cli.h:
+src/app/audit.h:
+src/catalog/catalog.h:
+src/base/embed.h:
+src/base/errs.h:
+src/core/model.h:
+src/base/arena.h:
+src/base/date.h:
+src/store/account.h:
+src/store/store.h:
+src/core/rules.h:
+src/view/views.h:

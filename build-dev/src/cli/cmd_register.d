@@ -1,0 +1,20 @@
+build-dev/src/cli/cmd_register.o: src/cli/cmd_register.c src/base/util.h \
+ src/cli/cli.h src/app/audit.h src/catalog/catalog.h src/base/embed.h \
+ src/base/errs.h src/core/model.h src/base/arena.h src/base/date.h \
+ src/store/account.h src/store/store.h src/base/buf.h \
+ src/core/registers.h src/core/rules.h src/view/tables.h
+src/base/util.h:
+src/cli/cli.h:
+src/app/audit.h:
+src/catalog/catalog.h:
+src/base/embed.h:
+src/base/errs.h:
+src/core/model.h:
+src/base/arena.h:
+src/base/date.h:
+src/store/account.h:
+src/store/store.h:
+src/base/buf.h:
+src/core/registers.h:
+src/core/rules.h:
+src/view/tables.h:

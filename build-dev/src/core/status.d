@@ -1,0 +1,13 @@
+build-dev/src/core/status.o: src/core/status.c src/base/util.h \
+ src/core/registers.h src/base/errs.h src/catalog/catalog.h \
+ src/base/embed.h src/core/model.h src/base/arena.h src/base/date.h \
+ src/core/rules.h
+src/base/util.h:
+src/core/registers.h:
+src/base/errs.h:
+src/catalog/catalog.h:
+src/base/embed.h:
+src/core/model.h:
+src/base/arena.h:
+src/base/date.h:
+src/core/rules.h:

@@ -1,0 +1,20 @@
+build-dev/src/web/pages_audit.o: src/web/pages_audit.c src/base/util.h \
+ src/exchange/doc.h src/base/errs.h src/catalog/catalog.h \
+ src/base/embed.h src/core/model.h src/base/arena.h src/base/date.h \
+ src/web/pages.h src/core/rules.h src/app/summary.h src/store/store.h \
+ src/web/web.h src/base/buf.h src/store/account.h
+src/base/util.h:
+src/exchange/doc.h:
+src/base/errs.h:
+src/catalog/catalog.h:
+src/base/embed.h:
+src/core/model.h:
+src/base/arena.h:
+src/base/date.h:
+src/web/pages.h:
+src/core/rules.h:
+src/app/summary.h:
+src/store/store.h:
+src/web/web.h:
+src/base/buf.h:
+src/store/account.h:

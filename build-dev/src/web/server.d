@@ -1,0 +1,17 @@
+build-dev/src/web/server.o: src/web/server.c src/base/util.h \
+ src/web/server.h src/catalog/catalog.h src/base/embed.h src/base/errs.h \
+ src/web/web_int.h src/web/web.h src/base/arena.h src/base/buf.h \
+ src/core/model.h src/base/date.h src/store/account.h src/store/store.h
+src/base/util.h:
+src/web/server.h:
+src/catalog/catalog.h:
+src/base/embed.h:
+src/base/errs.h:
+src/web/web_int.h:
+src/web/web.h:
+src/base/arena.h:
+src/base/buf.h:
+src/core/model.h:
+src/base/date.h:
+src/store/account.h:
+src/store/store.h:

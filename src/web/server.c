@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "base/util.h"
+#include "report/report.h"
 #include "web/guard.h"
 #include "web/server.h"
 #include "web/web_int.h"
@@ -556,6 +557,9 @@ int web_serve(const web_config *cfg)
 	fprintf(stderr, "secstep: serve: stopping (signal %d)\n", sig);
 	MHD_stop_daemon(d);
 	stop_watchdog(&app, dog);
+	/* No worker renders any more: drop cairo's and fontconfig's caches,
+	 * so a leak checker at exit sees only real leaks. */
+	report_shutdown();
 	/* The pool threads are gone; close the main thread's context, if any. */
 	close_thread(pthread_getspecific(store_key));
 	pthread_setspecific(store_key, NULL);

@@ -3,9 +3,14 @@
 #   make check      every test, in the normal build and under ASan+UBSan;
 #                   ends with "N passed, N failed"
 #   make san        build-san/secstep (AddressSanitizer + UBSan)
+#   make tsan       build-tsan/secstep (ThreadSanitizer)
+#   make fuzz       the fuzz targets (clang libFuzzer + ASan/UBSan), each run
+#                   for FUZZ_SECONDS (30) on its corpus; make fuzz-long: 600
 #   make bench      the benchmarks in bench/
 #   make install    the binary and the man page (en, ja) under PREFIX
 #                   (default /usr/local; DESTDIR for staging)
+# Your own CFLAGS replace the optimisation and debug flags only
+# (make CFLAGS=-O0 builds; the project's flags are always added).
 
 CC      ?= cc
 PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd cairo pangocairo xlsxwriter
@@ -15,13 +20,19 @@ SAN     ?=
 WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
            -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual -Wundef
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -I$(BUILD)/gen \
-           $(shell pkg-config --cflags $(PKGS)) -fstack-protector-strong -D_FORTIFY_SOURCE=2
+# _FORTIFY_SOURCE needs an optimising build.
+FORTIFY := $(if $(filter-out -O0,$(filter -O%,$(CFLAGS))),-D_FORTIFY_SOURCE=2)
+override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -I$(BUILD)/gen \
+           $(shell pkg-config --cflags $(PKGS)) -fstack-protector-strong $(FORTIFY)
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 ifeq ($(SAN),1)
-CFLAGS  := $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 -fsanitize=address,undefined \
+override CFLAGS := $(filter-out -O% -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 -fsanitize=address,undefined \
            -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS += -fsanitize=address,undefined
+override LDFLAGS += -fsanitize=address,undefined
+endif
+ifeq ($(TSAN),1)
+override CFLAGS := $(filter-out -O% -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 -fsanitize=thread -fno-omit-frame-pointer
+override LDFLAGS += -fsanitize=thread
 endif
 
 CATALOG_DIR ?= catalog
@@ -38,7 +49,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PREFIX  ?= /usr/local
 MANPAGES := $(BUILD)/secstep.1 $(BUILD)/secstep.ja.1
 
-.PHONY: all check check-one san clean bench bench-scale install
+.PHONY: all check check-one san tsan fuzz fuzz-long fuzz-build clean bench bench-scale install
 # A recipe that fails leaves no target behind (the generators also write
 # through a temporary file and rename it only when complete).
 .DELETE_ON_ERROR:
@@ -131,11 +142,44 @@ check-one: $(BUILD)/secstep $(UNIT_BIN)
 san:
 	$(MAKE) BUILD=build-san SAN=1 all
 
-# Every test, twice: the normal build, then under the sanitizers.
+tsan:
+	$(MAKE) BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads
+
+# Every test, twice: the normal build, then under the sanitizers; then the
+# concurrency tests under ThreadSanitizer and each fuzz target briefly.
 check:
 	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
-	@sh tests/run.sh build build-san build@pg
+	@$(MAKE) -s --no-print-directory BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads
+	@$(MAKE) -s --no-print-directory fuzz-build
+	@sh tests/run.sh build build-san build@pg --tsan build-tsan --fuzz build-fuzz
+
+# ---- fuzzing: clang libFuzzer with ASan + UBSan (fuzz/README.md) ----
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+
+fuzz-build:
+	@# clang warns about things gcc does not: shown, not fatal here (gcc's build is -Werror)
+	@$(MAKE) -s --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS)" \
+		WARN="$(filter-out -Werror,$(WARN))" LDFLAGS="-fsanitize=address,undefined" build-fuzz/libsecstep.a
+	@$(MAKE) -s --no-print-directory $(FUZZ_TARGETS:%=build-fuzz/fuzz/%)
+
+build-fuzz/fuzz/%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) build-fuzz/libsecstep.a
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+		-Isrc -Ifuzz $(shell pkg-config --cflags $(PKGS)) -o $@ $< build-fuzz/libsecstep.a $(LDLIBS)
+
+# Each target on a copy of its seed corpus for FUZZ_SECONDS; prints execs,
+# coverage and corpus size (sh fuzz/run.sh).
+fuzz: fuzz-build
+	@sh fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-long: fuzz-build
+	@sh fuzz/run.sh build-fuzz 600 $(FUZZ_TARGETS)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libsecstep.a
 	@mkdir -p $(dir $@)
@@ -157,6 +201,6 @@ bench-scale: all $(BUILD)/bench/bench_core $(BUILD)/bench/gen_company
 	sh bench/scale.sh $(BUILD)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-tsan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -17,8 +17,9 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* Parsed arguments of one command: positionals and --options. */
 typedef struct {
-	const char *pos[256];
+	const char **pos;          /* as many as given (bulk import takes thousands) */
 	int n_pos;
+	size_t cap_pos;
 	const char *opt_name[32];
 	const char *opt_val[32];   /* NULL for flags */
 	int n_opt;
@@ -91,6 +92,9 @@ bool flag(const args_t *a, const char *name);
 const char *opt_next(const args_t *a, const char *name, int *i);
 
 store_t *cli_store(cli_t *cx);   /* NULL after printing an error */
+/* The same for commands that only read, or change what must be there
+ * already: a database that does not exist is an error, never created. */
+store_t *cli_store_existing(cli_t *cx);
 /* Parses a company id argument and loads it; NULL after printing an error. */
 m_company *cli_company(cli_t *cx, const char *arg);
 /* Saves a modified company (logged in the audit log as "cli"); prints
@@ -119,6 +123,16 @@ int cli_file_to_stdout(cli_t *cx, const char *tmp);
 
 /* Splits "a,b,c" into arena strings. */
 const char **split_list(arena_t *ar, const char *s, size_t *n);
+
+/* Output (tty.c).  tty_guard: from now on, control characters written to
+ * a terminal on stdout or stderr are shown in caret notation (^[).
+ * tty_finish: flushes and closes stdout; a write error is reported as
+ * "secstep: write: …" and turns rc into EXIT_FAIL.  tty_clean: the
+ * filter itself (out needs 3 bytes per input byte); *lead_c2 carries a
+ * split UTF-8 lead byte between calls (start with false). */
+void tty_guard(void);
+int tty_finish(const cli_t *cx, int rc);
+size_t tty_clean(char *out, const char *in, size_t n, bool *lead_c2);
 
 /* Commands (each file's). */
 extern const cli_cmd catalog_cmds[], company_cmds[], person_cmds[], diagnose_cmds[],

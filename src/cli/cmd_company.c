@@ -1,6 +1,8 @@
 /* cmd_company.c — companies: add, list, show, edit, remove; import and
  * export of the company document. */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,7 +27,7 @@ static void apply_company_opts(cli_t *cx, const args_t *a, m_company *co, errs_t
 		if (!v || !*v)
 			errs_add(e, "--name", "%s", tr(cx, "会社名が必要です", "a company name is required"));
 		else if (!valid_short_text(v, DOC_MAX_NAME))
-			errs_add(e, "--name", "%s", tr(cx, "200文字以内の文字列にしてください", "must be text of at most 200 characters"));
+			errs_add(e, "--name", "%s", tr(cx, "200文字以内の1行の文字列にしてください", "must be one line of text of at most 200 characters"));
 		else
 			co->name = arena_strdup(&co->arena, v);
 	}
@@ -66,7 +68,7 @@ static void apply_company_opts(cli_t *cx, const args_t *a, m_company *co, errs_t
 		}
 	}
 	if ((v = opt(a, "notes"))) {
-		if (!valid_short_text(v, DOC_MAX_NOTE))
+		if (!valid_long_text(v, DOC_MAX_NOTE))
 			errs_add(e, "--notes", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
 		else
 			co->notes = *v ? arena_strdup(&co->arena, v) : NULL;
@@ -120,7 +122,7 @@ static int cmd_edit(cli_t *cx, args_t *a)
 static int cmd_list(cli_t *cx, args_t *a)
 {
 	(void)a;
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	store_company_row *rows;
 	size_t n;
@@ -275,45 +277,108 @@ static int64_t import_one(cli_t *cx, const char *path, bool name_file)
 	return id;
 }
 
-/* A progress bar on stderr, only when it is a terminal. */
+/* A progress bar on stderr, only when it is a terminal.  Written straight
+ * to the terminal (its "\r" is the point), the file name cleaned of
+ * control characters first. */
 static void progress(size_t done, size_t total, const char *what)
 {
 	if (!isatty(2))
 		return;
+	char name[31 * 3 + 1];
+	bool c2 = false;
+	size_t wl = strlen(what) > 30 ? 30 : strlen(what);
+	name[tty_clean(name, what, wl, &c2)] = '\0';
 	int w = 30, fill = total ? (int)(w * done / total) : w;
-	fprintf(stderr, "\r[%.*s%.*s] %zu/%zu %-30.30s", fill, "##############################", w - fill,
-		"------------------------------", done, total, what);
-	if (done == total)
-		fputc('\n', stderr);
+	char line[256];
+	int n = snprintf(line, sizeof line, "\r[%.*s%.*s] %zu/%zu %-30.30s%s", fill, "##############################", w - fill,
+			 "------------------------------", done, total, name, done == total ? "\n" : "");
 	fflush(stderr);
+	if (n > 0 && write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+		return;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Appends the documents a FILE argument names: itself, or every *.json file
+ * of a folder (in name order).  False (printed) when a folder cannot be
+ * read. */
+static bool add_sources(cli_t *cx, const char *arg, arena_t *ar, const char ***list, size_t *n, size_t *cap)
+{
+	struct stat st;
+	if (strcmp(arg, "-") == 0 || stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*list = xgrow(*list, *n, cap, sizeof **list);
+		(*list)[(*n)++] = arg;
+		return true;
+	}
+	DIR *d = opendir(arg);
+	if (!d) {
+		cli_error(cx, "%s: %s", arg, strerror(errno));
+		return false;
+	}
+	size_t first = *n;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".json") != 0)
+			continue;
+		const char *path = arena_printf(ar, "%s/%s", arg, de->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		*list = xgrow(*list, *n, cap, sizeof **list);
+		(*list)[(*n)++] = path;
+	}
+	closedir(d);
+	qsort(*list + first, *n - first, sizeof **list, by_name);
+	return true;
 }
 
 static int cmd_import(cli_t *cx, args_t *a)
 {
-	if (a->n_pos == 1) {
+	arena_t ar = {0};
+	const char **files = NULL;
+	size_t n = 0, cap = 0;
+	bool folder = false;
+	for (int i = 0; i < a->n_pos; i++) {
+		size_t before = n;
+		if (!add_sources(cx, a->pos[i], &ar, &files, &n, &cap)) {
+			free(files);
+			arena_free(&ar);
+			return EXIT_FAIL;
+		}
+		folder |= n != before + 1 || files[before] != a->pos[i];
+	}
+	int rc;
+	if (a->n_pos == 1 && !folder) {
 		int64_t id = import_one(cx, a->pos[0], false);
 		if (id && cx->json)
 			print_json(json_pack("{s:I}", "company", (json_int_t)id));
-		return id ? EXIT_OK : EXIT_FAIL;
+		rc = id ? EXIT_OK : EXIT_FAIL;
+	} else {
+		/* Bulk: each file on its own (one bad file does not stop the rest). */
+		json_t *ids = json_array();
+		size_t failed = 0;
+		for (size_t i = 0; i < n; i++) {
+			int64_t id = import_one(cx, files[i], true);
+			if (id)
+				json_array_append_new(ids, json_integer(id));
+			else
+				failed++;
+			progress(i + 1, n, files[i]);
+		}
+		if (cx->json)
+			print_json(json_pack("{s:o, s:I}", "companies", ids, "failed", (json_int_t)failed));
+		else {
+			printf("%s %zu / %zu\n", tr(cx, "取り込みました:", "Imported:"), json_array_size(ids), n);
+			json_decref(ids);
+		}
+		rc = failed ? EXIT_FAIL : EXIT_OK;
 	}
-	/* Bulk: each file on its own (one bad file does not stop the rest). */
-	json_t *ids = json_array();
-	size_t failed = 0;
-	for (int i = 0; i < a->n_pos; i++) {
-		int64_t id = import_one(cx, a->pos[i], true);
-		if (id)
-			json_array_append_new(ids, json_integer(id));
-		else
-			failed++;
-		progress((size_t)i + 1, (size_t)a->n_pos, a->pos[i]);
-	}
-	if (cx->json)
-		print_json(json_pack("{s:o, s:i}", "companies", ids, "failed", (int)failed));
-	else {
-		printf("%s %zu / %d\n", tr(cx, "取り込みました:", "Imported:"), json_array_size(ids), a->n_pos);
-		json_decref(ids);
-	}
-	return failed ? EXIT_FAIL : EXIT_OK;
+	free(files);
+	arena_free(&ar);
+	return rc;
 }
 
 /* Writes each table as DIR/NAME.csv (the folder is created). */
@@ -347,7 +412,7 @@ static int export_csv(cli_t *cx, const table_t *tabs, size_t n, const char *dir)
  * with a progress bar in a terminal. */
 static int export_all(cli_t *cx, const char *dir)
 {
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		cli_error(cx, "%s: %s", dir, strerror(errno));
@@ -520,11 +585,12 @@ const cli_cmd company_cmds[] = {
 	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data",
 	 {HA_ID_JA, HA_ID_EN, "--yes\t削除してよいことの確認（ないと何もしません）",
 	  "--yes\tconfirms the deletion (without it nothing happens)", "secstep company remove 3 --yes"}},
-	{"import", NULL, cmd_import, "", 1, 256, "FILE... (- = stdin)",
-	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company",
-	 {"FILE\t会社ドキュメント（secstep-company/1 形式の JSON。- は標準入力）。いくつでも指定でき、1つずつ取り込みます",
-	  "FILE\ta company document (secstep-company/1 JSON; - reads standard input); several files are imported one by one",
-	  NULL, NULL, "secstep import samples/company-a.json\nsecstep --json import - < company.json"}},
+	{"import", NULL, cmd_import, "", 1, INT_MAX, "FILE|FOLDER... (- = stdin)",
+	 "会社ドキュメント（JSON）を新しい会社として取り込む（いくつでも。フォルダなら中の *.json すべて）",
+	 "import company documents as new companies (any number; a folder: every *.json in it)",
+	 {"FILE\t会社ドキュメント（secstep-company/1 形式の JSON。- は標準入力）。いくつでも指定でき、1つずつ取り込みます。フォルダを指定すると中の *.json を名前順に",
+	  "FILE\ta company document (secstep-company/1 JSON; - reads standard input); several files are imported one by one; a folder: its *.json files in name order",
+	  NULL, NULL, "secstep import samples/company-a.json\nsecstep import samples/\nsecstep --json import - < company.json"}},
 	{"export", NULL, cmd_export, "format= output= all table=", 0, 1,
 	 "ID [--format json|csv|xlsx] [--table NAME] [-o PATH] | --all -o DIR",
 	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook",

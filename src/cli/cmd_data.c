@@ -11,7 +11,7 @@
 static int cmd_backup(cli_t *cx, args_t *a)
 {
 	const char *path = a->pos[0];
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
@@ -33,11 +33,39 @@ static int cmd_backup(cli_t *cx, args_t *a)
 	return ok ? EXIT_OK : EXIT_FAIL;
 }
 
+/* Asks on the terminal; true for "y", "yes" or "はい". */
+static bool confirm_on_tty(cli_t *cx, const char *path, const char *from)
+{
+	if (cx->lang == LANG_EN)
+		fprintf(stderr, "This replaces everything in the database %s with the contents of %s. Continue? [y/N] ", path, from);
+	else
+		fprintf(stderr, "データベース %s の中身をすべて %s の内容で置き換えます。よろしいですか？ [y/N] ", path, from);
+	fflush(stderr);
+	char line[64];
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	line[strcspn(line, "\r\n")] = '\0';
+	return !strcmp(line, "y") || !strcmp(line, "Y") || !strcmp(line, "yes") || !strcmp(line, "はい");
+}
+
 static int cmd_restore(cli_t *cx, args_t *a)
 {
 	if (access(a->pos[0], R_OK) != 0) {
 		cli_error(cx, "%s: %s", a->pos[0], tr(cx, "読めません", "cannot be read"));
 		return EXIT_FAIL;
+	}
+	/* Everything in the database is replaced: a person confirms at the
+	 * terminal, a script says --yes. */
+	if (!flag(a, "yes")) {
+		if (!isatty(0) || !isatty(2)) {
+			cli_error(cx, "%s", tr(cx, "データベース全体を置き換えます。よければ --yes を付けてください",
+					       "this replaces the whole database; add --yes to confirm"));
+			return EXIT_USAGE;
+		}
+		if (!confirm_on_tty(cx, cx->db_path, a->pos[0])) {
+			cli_error(cx, "%s", tr(cx, "取りやめました（何も変えていません）", "cancelled (nothing changed)"));
+			return EXIT_FAIL;
+		}
 	}
 	if (!cli_store(cx))
 		return EXIT_FAIL;
@@ -91,8 +119,8 @@ const cli_cmd data_cmds[] = {
 	 "a consistent copy of the whole database (safe while in use)",
 	 {"FILE\tバックアップを書き出すファイル（あれば置き換えます）", "FILE\tthe file to write the copy to (replaced if it exists)",
 	  NULL, NULL, "secstep backup secstep-2026-11-30.db"}},
-	{"restore", NULL, cmd_restore, "yes", 1, 1, "FILE [--yes]", "バックアップから戻す（secstep のデータベースでなければ拒否）",
-	 "restore from a backup (refuses a file that is not one)",
+	{"restore", NULL, cmd_restore, "yes", 1, 1, "FILE [--yes]", "バックアップから戻す（端末では確認、それ以外は --yes が必要。secstep のデータベースでなければ拒否）",
+	 "restore from a backup (asks in a terminal, else needs --yes; refuses a file that is not one)",
 	 {"FILE\tsecstep backup で作ったファイル。今のデータはすべてこの内容に置き換わります",
 	  "FILE\ta file made by secstep backup; all current data is replaced by it",
 	  "--yes\t置き換えてよいことの確認（端末でないときは必要）", "--yes\tconfirms the replacement (needed when not asked in a terminal)",

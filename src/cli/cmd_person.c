@@ -33,7 +33,7 @@ static void apply_person_opts(cli_t *cx, const args_t *a, m_company *co, m_perso
 			continue;
 		char where[32];
 		snprintf(where, sizeof where, "--%s", texts[i].opt);
-		if (!valid_short_text(v, texts[i].max))
+		if (texts[i].max > DOC_MAX_NAME ? !valid_long_text(v, texts[i].max) : !valid_short_text(v, texts[i].max))
 			errs_add(e, where, "%s %zu", tr(cx, "長すぎます。上限（文字）:", "too long; at most characters:"),
 				 texts[i].max);
 		else
@@ -277,7 +277,7 @@ static int cmd_learning_add(cli_t *cx, args_t *a)
 	if ((v = opt(a, "date")) && !date_parse(v, &d))
 		errs_add(&e, "--date", "%s \"%s\"", tr(cx, "日付は YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD; got"), v);
 	const char *note = opt(a, "note");
-	if (note && !valid_short_text(note, DOC_MAX_NOTE))
+	if (note && !valid_long_text(note, DOC_MAX_NOTE))
 		errs_add(&e, "--note", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
 	if (!e.n) {
 		m_learning *l = arena_push(&co->arena, (void **)&p->learning, &p->n_learning, &p->cap_learning, sizeof *l);

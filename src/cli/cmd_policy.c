@@ -73,7 +73,7 @@ static int cmd_draft(cli_t *cx, args_t *a)
 	if (file) {
 		size_t len;
 		body = read_all(cx, file, 1 << 20, &len);
-		if (!body || !valid_short_text(body, 20000) || !*body) {
+		if (!body || !valid_long_text(body, 20000) || !*body) {
 			if (body)
 				cli_error(cx, "--file: %s", tr(cx, "1〜20000文字の UTF-8 テキストにしてください", "must be UTF-8 text of 1-20000 characters"));
 			free(body);

@@ -33,7 +33,7 @@ static int change(cli_t *cx, args_t *a, const char *owner_arg)
 		errs_add(&e, "--status", "%s \"%s\"", tr(cx, "todo（未着手）/ doing（進行中）/ done（完了）です。指定値:",
 							 "must be todo, doing or done; got"), sv);
 	const char *note = opt(a, "note");
-	if (note && !valid_short_text(note, DOC_MAX_NOTE))
+	if (note && !valid_long_text(note, DOC_MAX_NOTE))
 		errs_add(&e, "--note", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
 	int rc = EXIT_FAIL;
 	if (e.n) {

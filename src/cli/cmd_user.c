@@ -43,7 +43,7 @@ static bool read_secret(cli_t *cx, char *buf, size_t len)
 static bool find_account(cli_t *cx, const char *login, account_t *a)
 {
 	errs_t e = ERRS_INIT;
-	bool found = cli_store(cx) && store_account_by_login(cx->store, login, a, &e);
+	bool found = cli_store_existing(cx) && store_account_by_login(cx->store, login, a, &e);
 	if (e.n)
 		cli_errors(cx, &e);
 	else if (!found && cx->store)
@@ -112,7 +112,7 @@ static int cmd_user_add(cli_t *cx, args_t *a)
 static int cmd_user_list(cli_t *cx, args_t *a)
 {
 	(void)a;
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	account_t *as = NULL;
@@ -449,7 +449,7 @@ static bool parse_id(cli_t *cx, const char *what, const char *arg, int64_t *id)
 static bool find_body(cli_t *cx, const char *arg, body_row *b)
 {
 	int64_t id;
-	if (!parse_id(cx, "BODY", arg, &id) || !cli_store(cx))
+	if (!parse_id(cx, "BODY", arg, &id) || !cli_store_existing(cx))
 		return false;
 	errs_t e = ERRS_INIT;
 	bool found = store_body_get(cx->store, id, b, &e);
@@ -489,7 +489,7 @@ static int cmd_body_add(cli_t *cx, args_t *a)
 static int cmd_body_list(cli_t *cx, args_t *a)
 {
 	(void)a;
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	body_row *bs = NULL;
@@ -584,7 +584,7 @@ static int cmd_audit(cli_t *cx, args_t *a)
 	int64_t cid = 0;
 	if (a->n_pos && !company_exists(cx, a->pos[0], &cid))
 		return EXIT_FAIL;
-	if (!a->n_pos && !cli_store(cx))
+	if (!a->n_pos && !cli_store_existing(cx))
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	arena_t ar = {0};

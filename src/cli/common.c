@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/audit.h"
 #include "app/summary.h"
@@ -22,6 +23,22 @@ store_t *cli_store(cli_t *cx)
 	return cx->store;
 }
 
+store_t *cli_store_existing(cli_t *cx)
+{
+	if (cx->store)
+		return cx->store;
+	/* A mistyped --db must not leave a new, empty database behind.
+	 * (A database URL names a server: it is checked by opening it.) */
+	bool url = strstr(cx->db_path, "://") != NULL;
+	if (!url && access(cx->db_path, F_OK) != 0) {
+		cli_error(cx, "%s: %s", cx->db_path,
+			  tr(cx, "データベースがありません（--db か SECSTEP_DB を確かめてください）",
+			     "no such database (check --db or SECSTEP_DB)"));
+		return NULL;
+	}
+	return cli_store(cx);
+}
+
 m_company *cli_company(cli_t *cx, const char *arg)
 {
 	char *end;
@@ -31,7 +48,7 @@ m_company *cli_company(cli_t *cx, const char *arg)
 		cli_error(cx, "%s \"%s\"", tr(cx, "会社IDは正の整数です:", "company ID must be a positive integer:"), arg);
 		return NULL;
 	}
-	store_t *s = cli_store(cx);
+	store_t *s = cli_store_existing(cx);
 	if (!s)
 		return NULL;
 	errs_t e = ERRS_INIT;

@@ -37,6 +37,9 @@ void doc_changes(const catalog *cat, const m_company *before, const m_company *a
 
 /* Shared validators for other faces (CLI flags, web forms). */
 bool valid_person_key(const char *s);
+/* Text of at most max_cp code points, valid UTF-8, no control
+ * characters (util.h text_control); long text may hold newlines and tabs. */
 bool valid_short_text(const char *s, size_t max_cp);
+bool valid_long_text(const char *s, size_t max_cp);
 
 #endif

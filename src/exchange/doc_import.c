@@ -100,7 +100,12 @@ static bool want_type(ictx *x, json_t *v, json_type t, const char *what)
 
 bool valid_short_text(const char *s, size_t max_cp)
 {
-	return s && utf8_valid(s, strlen(s)) && utf8_len(s) <= max_cp;
+	return s && utf8_valid(s, strlen(s)) && utf8_len(s) <= max_cp && !text_control(s, false);
+}
+
+bool valid_long_text(const char *s, size_t max_cp)
+{
+	return s && utf8_valid(s, strlen(s)) && utf8_len(s) <= max_cp && !text_control(s, true);
 }
 
 bool valid_person_key(const char *s)
@@ -136,6 +141,10 @@ static const char *get_str(ictx *x, json_t *obj, const char *key, bool required,
 			t++;
 		if (strlen(s) != json_string_length(v))
 			err(x, "%s", L("NUL 文字を含められません", "must not contain NUL characters"));
+		else if (text_control(s, max_cp > DOC_MAX_NAME))   /* notes are multi-line */
+			err(x, "%s", max_cp > DOC_MAX_NAME
+					 ? L("制御文字（改行とタブ以外）は使えません", "must not contain control characters (other than newline and tab)")
+					 : L("制御文字は使えません", "must not contain control characters"));
 		else if (utf8_len(s) > max_cp)
 			errs_add(x->errs, x->path, L("長すぎます（%zu文字まで）", "is too long (at most %zu characters)"), max_cp);
 		else if (required && !*t)

@@ -344,10 +344,11 @@ static void sec_plan(pdoc *d, const rep_in *in)
 
 /* ---- 7. risks ---- */
 
-static const m_asset *sort_assets_base;
+/* Sorted through an array of pointers, so the comparator needs no state
+ * outside its arguments: several worker threads render at once. */
 static int asset_cmp(const void *a, const void *b)
 {
-	const m_asset *x = &sort_assets_base[*(const size_t *)a], *y = &sort_assets_base[*(const size_t *)b];
+	const m_asset *x = *(const m_asset *const *)a, *y = *(const m_asset *const *)b;
 	int vx = risk_value(x), vy = risk_value(y);
 	if (vx != vy)
 		return vy - vx;
@@ -357,18 +358,14 @@ static int asset_cmp(const void *a, const void *b)
 static void sec_risks(pdoc *d, const rep_in *in, int num)
 {
 	const m_company *co = in->co;
-	size_t *idx = xcalloc(co->n_assets, sizeof *idx);
+	const m_asset **idx = xcalloc(co->n_assets ? co->n_assets : 1, sizeof *idx);
 	for (size_t i = 0; i < co->n_assets; i++)
-		idx[i] = i;
-	/* qsort has no context argument; the base is set only for this call
-	 * and the renderer is not re-entered meanwhile. */
-	sort_assets_base = co->assets;
+		idx[i] = &co->assets[i];
 	qsort(idx, co->n_assets, sizeof *idx, asset_cmp);
-	sort_assets_base = NULL;
 	size_t top = co->n_assets < 8 ? co->n_assets : 8;
 	double est = 0;
 	for (size_t i = 0; i < top; i++)
-		est += pd_row_est(co->assets[idx[i]].personal ? 2 : 1);
+		est += pd_row_est(idx[i]->personal ? 2 : 1);
 	pdoc_h1(d, pd_printf(d, "%d. %s", num, pd_tr(d, "主なリスク（情報資産の台帳から）", "Top risks (from the asset register)")),
 		22 + est);
 	static const double fr[] = {0.46, 0.12, 0.12, 0.12, 0.18};
@@ -377,7 +374,7 @@ static void sec_risks(pdoc *d, const rep_in *in, int num)
 			       pd_tr(d, "リスク値", "Risk value"), pd_tr(d, "評価", "Band")};
 	pdoc_table(d, 5, fr, al, heads, est);
 	for (size_t i = 0; i < top; i++) {
-		const m_asset *a = &co->assets[idx[i]];
+		const m_asset *a = idx[i];
 		int v = risk_value(a);
 		risk_band_t b = risk_band(v, RISK_DEFAULTS);
 		static const char *const bj[] = {"小", "中", "大"}, *const be[] = {"low", "medium", "high"};

@@ -143,7 +143,7 @@ void api_task(req_t *r)
 	if (status && (!json_is_string(status) || !task_status_parse(json_string_value(status), &st)))
 		errs_add(&e, "status", "must be todo, doing or done");
 	json_t *note = json_object_get(b, "note");
-	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_short_text(json_string_value(note), DOC_MAX_NOTE)))
+	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_long_text(json_string_value(note), DOC_MAX_NOTE)))
 		errs_add(&e, "note", "must be text of at most 4000 characters, or null");
 	if (e.n) {
 		bad_request(r, &e);

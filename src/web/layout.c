@@ -24,9 +24,11 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	hp(r, "<a class=\"brand\" href=\"/\">secstep<span>%s</span></a>",
 	   T(r, "セキュリティ人材の計画", "security people plan"));
 	HL(r, "<div class=\"tools\">");
-	/* language switch keeps the current page and its query (the setup
-	 * link's token, the diagnosis part) */
-	hp(r, "<a class=\"lang\" href=\"%s?lang=%s", r->path, r->lang == LANG_EN ? "ja" : "en");
+	/* The language switch keeps the current page and its query (the setup
+	 * link's token, the diagnosis part): a query-only link is relative to
+	 * the page, so the request path is never written back (a path such as
+	 * "//evil.example/x" would otherwise become a link off-site). */
+	hp(r, "<a class=\"lang\" href=\"?lang=%s", r->lang == LANG_EN ? "ja" : "en");
 	for (int i = 0; i < r->n_query; i++)
 		if (strcmp(r->query_k[i], "lang") != 0 && strcmp(r->query_k[i], "saved") != 0)
 			hp(r, "&amp;%s=%s", url_arg(r, r->query_k[i]), url_arg(r, r->query_v[i] ? r->query_v[i] : ""));

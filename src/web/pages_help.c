@@ -35,7 +35,7 @@ static void check_log(req_t *r, errs_t *e)
 		errs_add(e, T(r, "相談先", "With whom"), "%s", T(r, "1〜200文字で入力してください", "enter 1-200 characters"));
 	if (!topic || !*topic || !valid_short_text(topic, 300))
 		errs_add(e, T(r, "内容", "Topic"), "%s", T(r, "1〜300文字で入力してください", "enter 1-300 characters"));
-	if (notes && !valid_short_text(notes, DOC_MAX_NOTE))
+	if (notes && !valid_long_text(notes, DOC_MAX_NOTE))
 		errs_add(e, T(r, "メモ", "Notes"), "%s", T(r, "4000文字以内にしてください", "at most 4000 characters"));
 }
 
@@ -45,7 +45,12 @@ static void help_page(req_t *r, const errs_t *e)
 	errs_t le = ERRS_INIT;
 	consult_row *rows = NULL;
 	size_t n = 0;
-	store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &le);
+	if (!store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &le)) {
+		free(rows);
+		fail_db(r, &le);
+		errs_free(&le);
+		return;
+	}
 	page_begin(r, T(r, "外部の力", "Outside help"), NAV_HELP);
 	hp(r, "<h1>%s</h1><p class=\"lead\">%s</p>", T(r, "外部の力を借りる", "Getting outside help"),
 	   T(r, "社内だけで難しいことは、付き合いのあるITベンダー、商工会・商工会議所、IPA の相談窓口に相談しましょう。",
@@ -89,8 +94,11 @@ void h_help_post(req_t *r)
 	errs_t e = ERRS_INIT;
 	check_log(r, &e);
 	const char *date = form(r, "date"), *partner = form(r, "partner"), *topic = form(r, "topic");
-	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, form(r, "notes"), r->account_name, false, &e))
-		errs_add(&e, T(r, "記録", "Log"), "%s", T(r, "保存できませんでした", "could not be saved"));
+	if (!e.n && !store_consult_add(r->store, r->company_id, date, partner, topic, form(r, "notes"), r->account_name, false, &e)) {
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
 	if (e.n) {
 		r->status = 400;
 		help_page(r, &e);
@@ -110,7 +118,12 @@ static bool path_entry(req_t *r, consult_row *out)
 	size_t n = 0;
 	bool found = false;
 	const char *want = param(r, "entry");
-	store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &e);
+	if (!store_consult_list(r->store, r->company_id, &r->arena, &rows, &n, &e)) {
+		free(rows);
+		fail_db(r, &e);
+		errs_free(&e);
+		return false;
+	}
 	for (size_t i = 0; i < n && want; i++) {
 		char idtext[24];
 		snprintf(idtext, sizeof idtext, "%lld", (long long)rows[i].id);
@@ -159,8 +172,15 @@ void h_help_entry_post(req_t *r)
 	bool found = false;
 	check_log(r, &e);
 	if (!e.n && !store_consult_update(r->store, r->company_id, c->id, form(r, "date"), form(r, "partner"), form(r, "topic"),
-					  form(r, "notes"), &found, &e))
-		errs_add(&e, T(r, "記録", "Log"), "%s", T(r, "保存できませんでした", "could not be saved"));
+					  form(r, "notes"), &found, &e)) {
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
+	if (!e.n && !found) {
+		fail_page(r, 404, "その相談の記録はありません。", "No such log entry.");
+		return;
+	}
 	if (e.n) {
 		r->status = 400;
 		entry_page(r, c, &e);

@@ -28,7 +28,7 @@ static void read_person(req_t *r, m_person *p, errs_t *e)
 		const char *v = form(r, fields[i].key);
 		if (!v)
 			continue;
-		if (!valid_short_text(v, fields[i].max))
+		if (fields[i].max > DOC_MAX_NAME ? !valid_long_text(v, fields[i].max) : !valid_short_text(v, fields[i].max))
 			errs_add(e, T(r, fields[i].ja, fields[i].en), "%s", T(r, "長すぎます", "too long"));
 		else
 			*(const char **)((char *)p + fields[i].off) = *v ? arena_strdup(&co->arena, v) : NULL;

@@ -113,7 +113,7 @@ static void policy_error(req_t *r, const char *ja, const char *en)
 void h_policy_post(req_t *r)
 {
 	const char *body = form(r, "body");
-	if (!body || !*body || !valid_short_text(body, 20000)) {
+	if (!body || !*body || !valid_long_text(body, 20000)) {
 		policy_error(r, "本文を1〜20000文字で入力してください", "enter the text (1-20000 characters)");
 		return;
 	}

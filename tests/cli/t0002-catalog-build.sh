@@ -4,6 +4,7 @@
 # catalog, naming the file, the path and the item; `make` fails then and
 # leaves no generated file that it would take as up to date.
 . "$TOP/tests/cli/lib.sh"
+plan 19
 
 BUILD_DIR=$(cd "$(dirname "$SECSTEP")" && pwd)
 CATGEN="$BUILD_DIR/tools/catgen"

@@ -4,6 +4,7 @@
 # leave no Japanese bare outside parentheses; the checker itself finds
 # them, naming the file, the path and the item, or the line.
 . "$TOP/tests/cli/lib.sh"
+plan 17
 
 TERMCHECK="$(cd "$(dirname "$SECSTEP")" && pwd)/tools/termcheck"
 TERMS="$TOP/docs/terms.tsv"

@@ -5,6 +5,7 @@
 # files are small (fonts subset), tagged, and carry /Lang.  Checked with
 # tools we did not write: pdftotext, pdfinfo, pdffonts (poppler) and qpdf.
 . "$TOP/tests/cli/lib.sh"
+plan 94
 . "$TOP/tests/cli/many.sh"
 
 for tool in pdftotext pdffonts pdfinfo qpdf; do

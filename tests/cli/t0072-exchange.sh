@@ -6,6 +6,7 @@
 # an iCalendar that a parser accepts when empty, with SEQUENCE and
 # LAST-MODIFIED that follow the record's changes (python3-icalendar).
 . "$TOP/tests/cli/lib.sh"
+plan 48
 PY=/usr/bin/python3   # Debian's python3, where python3-openpyxl and python3-icalendar live
 
 # check_py NAME ARGS... < SCRIPT: the Python script exits 0.

@@ -60,6 +60,8 @@ secstep() {
 	return 0
 }
 WRAP
+# one check per example command, and one per part for the count
+plan $(( $(cat "$WORK/part1.sh" "$WORK/part2.sh" 2>/dev/null | grep -c "secstep ") + 2 ))
 for part in 1 2; do
 	if [ ! -s "$WORK/part$part.sh" ]; then notok "the guide has examples in part $part"; continue; fi
 	n=$(grep -c "secstep " "$WORK/part$part.sh")

@@ -2,13 +2,15 @@
 # scripts/setup.sh [--test] — installs what secstep needs on Debian 12.
 # Quiet and quick when everything is already there; safe to run again.
 #   (no option)  what building and running secstep needs
-#   --test       also what the tests need: cmocka, Chromium, Node packages
+#   --test       also what the tests need: cmocka, Chromium, Node packages,
+#                clang with libFuzzer (make fuzz), strace
 set -e
 cd "$(dirname "$0")/.."
 PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev
-libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev fonts-noto-cjk"
+libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev fonts-noto-cjk fonts-morisawa-bizud-gothic"
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium poppler-utils python3-openpyxl python3-icalendar postgresql nginx-light"
+	PKGS="$PKGS libcmocka-dev sqlite3 python3 chromium poppler-utils python3-openpyxl python3-icalendar postgresql nginx-light qpdf gnumeric
+clang libclang-rt-14-dev strace"
 	command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 missing=""

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-typedef struct {
+typedef struct buf {
 	char *p;      /* data, NUL-terminated; NULL until first write */
 	size_t len;   /* bytes used, not counting the NUL */
 	size_t cap;

@@ -115,6 +115,17 @@ bool utf8_valid(const char *str, size_t n)
 	return true;
 }
 
+const char *text_control(const char *s, bool multiline)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r')))
+			return (const char *)p;
+		if (*p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return (const char *)p;
+	}
+	return NULL;
+}
+
 size_t utf8_len(const char *s)
 {
 	size_t n = 0;

@@ -27,6 +27,11 @@ bool str_empty(const char *s);               /* NULL or "" */
 bool utf8_valid(const char *s, size_t n);
 /* Cuts a trailing incomplete UTF-8 sequence (left by truncation). */
 void utf8_trim_partial(char *s);
+/* The first control character in s (C0, DEL or a C1 control U+0080–
+ * U+009F), or NULL when there is none.  With multiline, tab, newline and
+ * carriage return are text.  Text fields refuse what this finds: such
+ * characters rewrite terminals, forge log lines and break CSV readers. */
+const char *text_control(const char *s, bool multiline);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len(const char *s);
 

@@ -1,9 +1,10 @@
-/* catalog.h — the guidebook as data: loaded from the JSON files of catalog/
- * (compiled into the binary), validated, and looked up by id.
+/* catalog.h — the guidebook as data: the JSON files of catalog/, validated
+ * and compiled into typed C tables at build time by tools/catgen (a broken
+ * catalog fails the build, naming the item), and looked up by id.
  *
- * Every string points into the parsed JSON tree the catalog owns; nothing
- * here is freed by callers.  One catalog is loaded at start-up and then only
- * read, so it is safe to share between threads. */
+ * The built-in catalog is one constant object (catalog_builtin()); nothing
+ * is parsed or allocated at start-up, nothing is freed, and it is safe to
+ * share between threads.  Every string is a constant of the program. */
 #ifndef SECSTEP_CATALOG_H
 #define SECSTEP_CATALOG_H
 
@@ -45,9 +46,9 @@ typedef struct {
 	int index;               /* 0..13 in guidebook order */
 	text_t title, summary;
 	const char *source;
-	const char **sd;         /* related self-diagnosis ids */
+	const char *const *sd;   /* related self-diagnosis ids */
 	size_t n_sd;
-	cat_question *questions;
+	const cat_question *questions;
 	size_t n_questions;
 } cat_checkpoint;
 
@@ -57,7 +58,7 @@ typedef struct {
 	int index;               /* 0..15 */
 	text_t title, summary;
 	const char *source;
-	const char **checkpoints;
+	const char *const *checkpoints;
 	size_t n_checkpoints;
 	int default_days;
 } cat_task;
@@ -69,18 +70,21 @@ typedef struct {
 	measure_kind_t kind;
 	text_t title, summary, suits;
 	const char *source;
-	const char **audiences;
+	const char *const *audiences;
 	size_t n_audiences;
-	const char **resources;
+	const char *const *resources;
 	size_t n_resources;
 	const char *exam;        /* kind exam only, else NULL */
+	/* "hire" or "outsource" when the measure is a way, from outside, to
+	 * fill the dedicated officer STEP3 needs; else NULL. */
+	const char *dedicated_alt;
 } cat_measure;
 
 typedef struct {
 	const char *id;
 	text_t name, what;
 	const char *kind;
-	const char **audiences;
+	const char *const *audiences;
 	size_t n_audiences;
 	int steps[4];            /* 1 when the STEP names it */
 	const char *url;
@@ -101,11 +105,11 @@ typedef struct {
 	text_t name, title, it_summary, trigger, problem, results;
 	const char *industry;
 	int employees, step;
-	const char **it_uses;
+	const char *const *it_uses;
 	size_t n_it_uses;
-	text_t *actions;
+	const text_t *actions;
 	size_t n_actions;
-	text_t *points;
+	const text_t *points;
 	size_t n_points;
 	const char *source;
 } cat_case;
@@ -143,19 +147,39 @@ typedef struct {
 	const char *id;
 	text_t name, summary;
 	bool adjacent;           /* experience tags: counts for 配置転換 */
+	unsigned sides;          /* measure kinds: bit (1u << side_t) per side it is used on */
 } cat_tag;
 
 typedef struct {
 	int id;
 	text_t title, aim, staffing, outside_help, learning;
 	const char *guideline_pages, *exam, *source;
-	cat_checkpoint *checkpoints;   /* points into catalog.checkpoints */
+	const cat_checkpoint *checkpoints;   /* points into catalog.checkpoints */
 	size_t n_checkpoints;
-	cat_task *tasks;
+	const cat_task *tasks;               /* points into catalog.tasks */
 	size_t n_tasks;
-	cat_measure *measures;
+	const cat_measure *measures;         /* points into catalog.measures */
 	size_t n_measures;
 } cat_step;
+
+/* The guidebook itself (guidebook.json): what it is, whom it is for and
+ * how to use it, who publishes it. */
+typedef struct {
+	text_t title, publisher, purpose, address;
+	const char *published;   /* "2026-03" */
+	const char *phone, *email, *url, *source;
+	const text_t *how_to_use;
+	size_t n_how_to_use;
+} cat_guidebook;
+
+/* One of the three phases of incident response (incident.json). */
+typedef struct {
+	const char *id;          /* detect, report, recover */
+	text_t title;
+	const text_t *steps;     /* what to do, in order */
+	size_t n_steps;
+	const char *source;
+} cat_phase;
 
 #define CAT_STEPS 4
 #define CAT_CHECKPOINTS 14
@@ -163,42 +187,50 @@ typedef struct {
 #define CAT_SD_ITEMS 25
 
 typedef struct catalog {
-	json_t *root;                  /* merged document (catalog --json) */
+	cat_guidebook guidebook;
 	cat_step steps[CAT_STEPS];
 	cat_checkpoint checkpoints[CAT_CHECKPOINTS];
 	cat_task tasks[CAT_TASKS];
-	cat_measure *measures;
+	const cat_measure *measures;
 	size_t n_measures;
-	cat_resource *resources;
+	const cat_resource *resources;
 	size_t n_resources;
-	cat_exam *exams;
+	const cat_exam *exams;
 	size_t n_exams;
-	cat_case *cases;
+	const cat_case *cases;
 	size_t n_cases;
 	cat_sd_item sd[CAT_SD_ITEMS];
-	cat_sd_part *sd_parts;
+	const cat_sd_part *sd_parts;
 	size_t n_sd_parts;
-	cat_sd_band *sd_bands;
+	const cat_sd_band *sd_bands;
 	size_t n_sd_bands;
-	cat_term *glossary;
+	const cat_term *glossary;
 	size_t n_glossary;
-	cat_tag *industries, *it_uses, *roles, *audiences, *experience, *answers, *kinds;
+	const cat_tag *industries, *it_uses, *roles, *audiences, *experience, *answers, *kinds;
 	size_t n_industries, n_it_uses, n_roles, n_audiences, n_experience, n_answers, n_kinds;
-	cat_tag *security_action;
+	const cat_tag *security_action;
 	size_t n_security_action;
-	void *mem;                     /* owned allocations */
+	/* Labels of the company document's enums, one table each (ids as in
+	 * core/model.h): task status, exam status, role time. */
+	const cat_tag *task_statuses, *exam_statuses, *role_times;
+	size_t n_task_statuses, n_exam_statuses, n_role_times;
+	const cat_phase *phases;       /* incident response, in order */
+	size_t n_phases;
+	const char *json;              /* the merged document, compact JSON text */
+	size_t json_len;
 } catalog;
 
-/* Loads and validates a catalog from a table of JSON files (the embedded
- * table in production; test fixtures in tests).  Returns NULL and fills errs
- * with every problem found when the data is broken. */
-catalog *catalog_load(const struct embedded_file *files, errs_t *errs);
-void catalog_free(catalog *c);
-
-/* The built-in catalog, loaded once (aborts with the validator's messages
- * when the compiled-in data is broken — a build bug). */
+/* The built-in catalog (generated from the catalog/ JSON files by tools/catgen). */
 const catalog *catalog_builtin(void);
-extern const struct embedded_file catalog_files[];
+extern const catalog catalog_data;
+
+/* The built-in catalog as one JSON document (`secstep catalog --json`):
+ * parsed on first use, then kept; a borrowed reference, never NULL. */
+json_t *catalog_json(void);
+
+/* The label of an enum value from one of the catalog's tag tables, in lang;
+ * the id itself when the table has no such value. */
+const char *cat_label(const cat_tag *tags, size_t n, const char *id, lang_t lang);
 
 /* Lookups by id; NULL when unknown. */
 const cat_checkpoint *cat_checkpoint_find(const catalog *c, const char *id);

@@ -1,10 +1,30 @@
-/* find.c — lookups in the catalog by id.  Tables are small (tens of rows),
- * so a linear scan is the simplest thing that is fast enough. */
+/* find.c — lookups in the catalog by id, and the names of its enums.
+ * Tables are small (tens of rows), so a linear scan is the simplest thing
+ * that is fast enough.  Shared by secstep and the generator (tools/catgen). */
 #include <string.h>
 #include <strings.h>
 
 #include "base/util.h"
 #include "catalog/catalog.h"
+
+const char *tx(text_t t, lang_t lang)
+{
+	const char *s = lang == LANG_EN ? t.en : t.ja;
+	return s ? s : "";
+}
+
+static const char *const side_ids[] = {"inside", "outside"};
+static const char *const kind_ids[] = {"acquire", "develop", "exam", "community",
+				       "consult", "expert", "service"};
+
+const char *side_id(side_t s) { return side_ids[s]; }
+const char *measure_kind_id(measure_kind_t k) { return kind_ids[k]; }
+
+const char *cat_label(const cat_tag *tags, size_t n, const char *id, lang_t lang)
+{
+	const cat_tag *t = cat_tag_find(tags, n, id);
+	return t ? tx(t->name, lang) : id ? id : "";
+}
 
 const cat_checkpoint *cat_checkpoint_find(const catalog *c, const char *id)
 {

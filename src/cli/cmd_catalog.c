@@ -14,6 +14,63 @@
 #include "base/util.h"
 #include "cli/cli.h"
 
+
+/* A catalog source reference for the reader: as written in Japanese, or in
+ * English the same references with the Japanese names of works put in
+ * English and the Japanese section titles left out ("ガイドブック 4(1)
+ * 人材確保・育成 確保; 人材手引き p25" → "Guidebook 4(1); IPA talent
+ * handbook p25").  Returns static storage or source itself. */
+static const char *source_text(const cli_t *cx, const char *source)
+{
+	static char out[512];
+	if (cx->lang != LANG_EN || !source)
+		return source ? source : "";
+	static const struct {
+		const char *ja, *en;
+	} works[] = {{"ガイドブック", "Guidebook"}, {"人材手引き", "IPA talent handbook"}, {"用語集", "Glossary"},
+		     {"事例（A社）", "Case A"}, {"事例（B社）", "Case B"}, {"事例（C社）", "Case C"}, {"事例（D社）", "Case D"},
+		     {"事例", "case studies"}};
+	size_t n = 0;
+	out[0] = '\0';
+	const char *p = source;
+	while (*p) {
+		const char *semi = strchr(p, ';');
+		size_t len = semi ? (size_t)(semi - p) : strlen(p);
+		/* words of one reference */
+		bool first_word = true;
+		const char *w = p, *end = p + len;
+		while (w < end) {
+			while (w < end && *w == ' ')
+				w++;
+			const char *we = w;
+			while (we < end && *we != ' ')
+				we++;
+			if (we == w)
+				break;
+			const char *word = NULL;
+			char buf[128];
+			snprintf(buf, sizeof buf, "%.*s", (int)(we - w), w);
+			for (size_t i = 0; i < sizeof works / sizeof works[0] && !word; i++)
+				if (!strcmp(buf, works[i].ja))
+					word = works[i].en;
+			bool ascii = true;
+			for (const char *c = buf; *c; c++)
+				ascii &= (unsigned char)*c < 0x80;
+			if (!word && ascii)
+				word = buf;
+			if (word)
+				n += (size_t)snprintf(out + n, n < sizeof out ? sizeof out - n : 0, "%s%s",
+						      first_word ? (n ? "; " : "") : " ", word);
+			if (n >= sizeof out)
+				n = sizeof out - 1;
+			first_word = first_word && !word;
+			w = we;
+		}
+		p += len + (semi != NULL);
+	}
+	return out;
+}
+
 static const char *kind_name(const cli_t *cx, measure_kind_t k)
 {
 	const cat_tag *t = cat_tag_find(cx->cat->kinds, cx->cat->n_kinds, measure_kind_id(k));
@@ -38,7 +95,7 @@ static void print_measures(const cli_t *cx, const cat_step *st, side_t side)
 				printf("  [%s]\n", kind_name(cx, (measure_kind_t)k));
 				head = true;
 			}
-			printf("    ・%s (%s)\n      %s\n", tx(m->title, cx->lang), m->id, tx(m->summary, cx->lang));
+			printf("    %s%s (%s)\n      %s\n", tr(cx, "・", "- "), tx(m->title, cx->lang), m->id, tx(m->summary, cx->lang));
 			printf("      %s%s\n", tr(cx, "向いている場合: ", "Suits: "), tx(m->suits, cx->lang));
 			if (m->n_audiences) {
 				printf("      %s", tr(cx, "対象: ", "For: "));
@@ -51,7 +108,7 @@ static void print_measures(const cli_t *cx, const cat_step *st, side_t side)
 				printf("      → %s%s%s\n", tx(res->name, cx->lang), res->url && *res->url ? "  " : "",
 				       res->url ? res->url : "");
 			}
-			printf("      %s%s\n", tr(cx, "出典: ", "Source: "), m->source);
+			printf("      %s%s\n", tr(cx, "出典: ", "Source: "), source_text(cx, m->source));
 		}
 	}
 }
@@ -60,7 +117,7 @@ static int show_step(cli_t *cx, int n)
 {
 	const cat_step *st = &cx->cat->steps[n - 1];
 	if (cx->json) {
-		print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "steps"), (size_t)n - 1)));
+		print_json(json_incref(json_array_get(json_object_get(catalog_json(), "steps"), (size_t)n - 1)));
 		return EXIT_OK;
 	}
 	printf("STEP%d %s\n\n", st->id, tx(st->title, cx->lang));
@@ -75,7 +132,7 @@ static int show_step(cli_t *cx, int n)
 		const cat_checkpoint *cp = &st->checkpoints[i];
 		printf("  %s %s\n    %s\n", cp->id, tx(cp->title, cx->lang), tx(cp->summary, cx->lang));
 		for (size_t q = 0; q < cp->n_questions; q++)
-			printf("    ？ %s\n       %s\n", tx(cp->questions[q].text, cx->lang),
+			printf("    %s %s\n       %s\n", tr(cx, "？", "?"), tx(cp->questions[q].text, cx->lang),
 			       tx(cp->questions[q].help, cx->lang));
 	}
 	printf("\n%s\n", tr(cx, "■ 担当者のタスク", "■ The officer's tasks"));
@@ -89,7 +146,7 @@ static int show_step(cli_t *cx, int n)
 	print_measures(cx, st, SIDE_OUTSIDE);
 	const cat_exam *ex = cat_exam_find(cx->cat, st->exam);
 	printf("\n%s %s (%s)\n", tr(cx, "■ おすすめの試験:", "■ Recommended exam:"), tx(ex->name, cx->lang), ex->id);
-	printf("\n%s %s (%s %s)\n", tr(cx, "出典:", "Source:"), st->source,
+	printf("\n%s %s (%s %s)\n", tr(cx, "出典:", "Source:"), source_text(cx, st->source),
 	       tr(cx, "ガイドライン", "Guideline"), st->guideline_pages);
 	return EXIT_OK;
 }
@@ -102,7 +159,7 @@ static int show_case(cli_t *cx, const char *id)
 		return EXIT_FAIL;
 	}
 	if (cx->json) {
-		json_t *arr = json_object_get(cx->cat->root, "cases");
+		json_t *arr = json_object_get(catalog_json(), "cases");
 		print_json(json_incref(json_array_get(arr, (size_t)(k - cx->cat->cases))));
 		return EXIT_OK;
 	}
@@ -119,8 +176,8 @@ static int show_case(cli_t *cx, const char *id)
 	printf("%s\n  %s\n", tr(cx, "■ 成果", "■ Results"), tx(k->results, cx->lang));
 	printf("%s\n", tr(cx, "■ ポイント", "■ Key points"));
 	for (size_t i = 0; i < k->n_points; i++)
-		printf("  ・%s\n", tx(k->points[i], cx->lang));
-	printf("\n%s %s\n", tr(cx, "出典:", "Source:"), k->source);
+		printf("  %s%s\n", tr(cx, "・", "- "), tx(k->points[i], cx->lang));
+	printf("\n%s %s\n", tr(cx, "出典:", "Source:"), source_text(cx, k->source));
 	return EXIT_OK;
 }
 
@@ -141,7 +198,7 @@ static int show_exam(cli_t *cx, const char *id)
 {
 	if (!id) {
 		if (cx->json) {
-			print_json(json_incref(json_object_get(cx->cat->root, "exams")));
+			print_json(json_incref(json_object_get(catalog_json(), "exams")));
 			return EXIT_OK;
 		}
 		printf("%s\n\n", tr(cx, "試験のはしご（やさしい順）", "The exam ladder (easiest first)"));
@@ -159,7 +216,7 @@ static int show_exam(cli_t *cx, const char *id)
 		return EXIT_FAIL;
 	}
 	if (cx->json) {
-		print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "exams"),
+		print_json(json_incref(json_array_get(json_object_get(catalog_json(), "exams"),
 						      (size_t)(e - cx->cat->exams))));
 		return EXIT_OK;
 	}
@@ -176,7 +233,7 @@ static int show_glossary(cli_t *cx, const char *term)
 			return EXIT_FAIL;
 		}
 		if (cx->json) {
-			print_json(json_incref(json_array_get(json_object_get(cx->cat->root, "glossary"),
+			print_json(json_incref(json_array_get(json_object_get(catalog_json(), "glossary"),
 							      (size_t)(t - cx->cat->glossary))));
 			return EXIT_OK;
 		}
@@ -184,7 +241,7 @@ static int show_glossary(cli_t *cx, const char *term)
 		return EXIT_OK;
 	}
 	if (cx->json) {
-		print_json(json_incref(json_object_get(cx->cat->root, "glossary")));
+		print_json(json_incref(json_object_get(catalog_json(), "glossary")));
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < cx->cat->n_glossary; i++) {
@@ -197,7 +254,7 @@ static int show_glossary(cli_t *cx, const char *term)
 static int show_selfcheck(cli_t *cx)
 {
 	if (cx->json) {
-		print_json(json_incref(json_object_get(cx->cat->root, "self_diagnosis")));
+		print_json(json_incref(json_object_get(catalog_json(), "self_diagnosis")));
 		return EXIT_OK;
 	}
 	for (size_t p = 0; p < cx->cat->n_sd_parts; p++) {
@@ -218,8 +275,20 @@ static int show_selfcheck(cli_t *cx)
 static int overview(cli_t *cx)
 {
 	const catalog *c = cx->cat;
-	printf("%s\n\n", tr(cx, "中小企業のためのセキュリティ人材確保・育成の実践ガイドブック（IPA, 2026年3月）",
-			  "IPA's practical guidebook on security talent for small and medium enterprises (March 2026)"));
+	const cat_guidebook *g = &c->guidebook;
+	static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+					     "August", "September", "October", "November", "December"};
+	int year = atoi(g->published), month = atoi(g->published + 5);
+	if (month < 1 || month > 12)
+		month = 1;
+	if (cx->lang == LANG_EN)
+		printf("%s\n%s, %s %d\n\n", tx(g->title, cx->lang), tx(g->publisher, cx->lang), months[month - 1], year);
+	else
+		printf("%s\n%s、%d年%d月\n\n", tx(g->title, cx->lang), tx(g->publisher, cx->lang), year, month);
+	printf("%s\n\n%s\n", tx(g->purpose, cx->lang), tr(cx, "■ 使い方", "■ How to use it"));
+	for (size_t i = 0; i < g->n_how_to_use; i++)
+		printf("  %zu. %s\n", i + 1, tx(g->how_to_use[i], cx->lang));
+	putchar('\n');
 	for (int s = 0; s < CAT_STEPS; s++) {
 		const cat_step *st = &c->steps[s];
 		const cat_exam *ex = cat_exam_find(c, st->exam);
@@ -234,6 +303,7 @@ static int overview(cli_t *cx)
 	printf("%s %zu / %s %zu / %s %zu / %s %zu\n\n", tr(cx, "事例", "Cases"), c->n_cases,
 	       tr(cx, "試験", "exams"), c->n_exams, tr(cx, "用語", "glossary terms"), c->n_glossary,
 	       tr(cx, "学習・相談先", "resources"), c->n_resources);
+	printf("%s %s / %s / %s\n\n", tr(cx, "発行元の問い合わせ先:", "The publisher's contact:"), g->phone, g->email, g->url);
 	printf("%s\n", tr(cx, "詳しく: secstep catalog step 1 | case case-a | exam [ID] | glossary [用語] | selfcheck",
 			  "More: secstep catalog step 1 | case case-a | exam [ID] | glossary [TERM] | selfcheck"));
 	return EXIT_OK;
@@ -245,7 +315,7 @@ static int cmd_catalog(cli_t *cx, args_t *a)
 	const char *arg = a->n_pos > 1 ? a->pos[1] : NULL;
 	if (!what) {
 		if (cx->json) {
-			print_json(json_incref(cx->cat->root));
+			print_json(json_incref(catalog_json()));
 			return EXIT_OK;
 		}
 		return overview(cx);
@@ -273,6 +343,21 @@ const cli_cmd catalog_cmds[] = {
 	{"catalog", NULL, cmd_catalog, "", 0, 2,
 	 "[step N | case ID | exam [ID] | glossary [TERM] | selfcheck]",
 	 "ガイドブックの内容（STEP・事例・試験・用語集・自社診断）を表示",
-	 "show the guidebook's content (STEPs, cases, exams, glossary, self-check)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "show the guidebook's content (STEPs, cases, exams, glossary, self-check)",
+	 {"（なし）\tSTEP1〜4 の一覧\n"
+	  "step N\tSTEP N（1〜4）のチェックポイント・タスク・人・外部の力・試験\n"
+	  "case ID\t事例（case-a〜case-d）\n"
+	  "exam [ID]\t試験の一覧、または一つの試験（ip sg fe ap au sc）\n"
+	  "glossary [TERM]\t用語集、または一つの用語\n"
+	  "selfcheck\t「5分でできる！情報セキュリティ自社診断」の25項目",
+	  "(none)\tthe list of STEP1-4\n"
+	  "step N\tSTEP N (1-4): checkpoints, tasks, people, outside help, exams\n"
+	  "case ID\ta case study (case-a … case-d)\n"
+	  "exam [ID]\tthe exams, or one exam (ip sg fe ap au sc)\n"
+	  "glossary [TERM]\tthe glossary, or one term\n"
+	  "selfcheck\tthe 25 items of the 5-minute self-check",
+	  NULL, NULL,
+	  "secstep catalog step 1\nsecstep --lang en catalog exam sg\nsecstep --json catalog"}},
+	HA_END,
 };
+

@@ -1,6 +1,8 @@
 /* cmd_company.c — companies: add, list, show, edit, remove; import and
  * export of the company document. */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/width.h"
 #include "cli/cli.h"
 #include "core/rules.h"
 #include "exchange/doc.h"
@@ -24,7 +27,7 @@ static void apply_company_opts(cli_t *cx, const args_t *a, m_company *co, errs_t
 		if (!v || !*v)
 			errs_add(e, "--name", "%s", tr(cx, "会社名が必要です", "a company name is required"));
 		else if (!valid_short_text(v, DOC_MAX_NAME))
-			errs_add(e, "--name", "%s", tr(cx, "200文字以内の文字列にしてください", "must be text of at most 200 characters"));
+			errs_add(e, "--name", "%s", tr(cx, "200文字以内の1行の文字列にしてください", "must be one line of text of at most 200 characters"));
 		else
 			co->name = arena_strdup(&co->arena, v);
 	}
@@ -65,7 +68,7 @@ static void apply_company_opts(cli_t *cx, const args_t *a, m_company *co, errs_t
 		}
 	}
 	if ((v = opt(a, "notes"))) {
-		if (!valid_short_text(v, DOC_MAX_NOTE))
+		if (!valid_long_text(v, DOC_MAX_NOTE))
 			errs_add(e, "--notes", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
 		else
 			co->notes = *v ? arena_strdup(&co->arena, v) : NULL;
@@ -119,7 +122,7 @@ static int cmd_edit(cli_t *cx, args_t *a)
 static int cmd_list(cli_t *cx, args_t *a)
 {
 	(void)a;
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	store_company_row *rows;
 	size_t n;
@@ -133,9 +136,11 @@ static int cmd_list(cli_t *cx, args_t *a)
 	if (!cx->json && n == 0)
 		printf("%s\n", tr(cx, "まだ会社がありません。secstep company add か secstep import で登録します。",
 				  "No companies yet. Add one with secstep company add or secstep import."));
-	else if (!cx->json)
-		printf("%-5s %-6s %-6s %-8s %s\n", "ID", "STEP", tr(cx, "業種", "JSIC"),
-		       tr(cx, "従業員", "staff"), tr(cx, "会社名", "name"));
+	else if (!cx->json) {
+		/* columns by display width: a Japanese heading is two columns a character */
+		fput_col(stdout, "ID", 6), fput_col(stdout, "STEP", 7), fput_col(stdout, tr(cx, "業種", "JSIC"), 7);
+		fput_col(stdout, tr(cx, "従業員", "staff"), 9), printf("%s\n", tr(cx, "会社名", "name"));
+	}
 	for (size_t i = 0; i < n; i++) {
 		m_company *co = store_company_load(cx->store, rows[i].id, &e);
 		status_t st;
@@ -150,7 +155,7 @@ static int cmd_list(cli_t *cx, args_t *a)
 							     "working_step", co ? st.working_step : 1));
 		else
 			printf("%-5lld %-6d %-6s %-8d %s\n", (long long)rows[i].id, step, rows[i].industry,
-			       rows[i].employees, rows[i].name);
+			       rows[i].employees, rows[i].name);   /* ASCII columns; the name is last */
 		company_free(co);
 	}
 	if (cx->json)
@@ -189,7 +194,9 @@ static int cmd_show(cli_t *cx, args_t *a)
 	printf("\n%s (%zu)\n", tr(cx, "■ 人", "■ People"), co->n_people);
 	for (size_t i = 0; i < co->n_people; i++) {
 		const m_person *p = &co->people[i];
-		printf("  %-6s %s", p->key, p->name);
+		fputs("  ", stdout);
+		fput_col(stdout, p->key, 6);
+		printf(" %s", p->name);
 		if (p->department)
 			printf(" / %s", p->department);
 		if (p->position)
@@ -251,7 +258,7 @@ static int64_t import_one(cli_t *cx, const char *path, bool name_file)
 	if (!data)
 		return 0;
 	errs_t e = ERRS_INIT;
-	m_company *co = doc_import(cx->cat, data, len, cx->today, &e);
+	m_company *co = doc_import(cx->cat, data, len, cx->today, cx->lang, &e);
 	free(data);
 	int64_t id = 0;
 	if (co && cli_store(cx) && cli_insert(cx, co, "import", &e))
@@ -270,45 +277,108 @@ static int64_t import_one(cli_t *cx, const char *path, bool name_file)
 	return id;
 }
 
-/* A progress bar on stderr, only when it is a terminal. */
+/* A progress bar on stderr, only when it is a terminal.  Written straight
+ * to the terminal (its "\r" is the point), the file name cleaned of
+ * control characters first. */
 static void progress(size_t done, size_t total, const char *what)
 {
 	if (!isatty(2))
 		return;
+	char name[31 * 3 + 1];
+	bool c2 = false;
+	size_t wl = strlen(what) > 30 ? 30 : strlen(what);
+	name[tty_clean(name, what, wl, &c2)] = '\0';
 	int w = 30, fill = total ? (int)(w * done / total) : w;
-	fprintf(stderr, "\r[%.*s%.*s] %zu/%zu %-30.30s", fill, "##############################", w - fill,
-		"------------------------------", done, total, what);
-	if (done == total)
-		fputc('\n', stderr);
+	char line[256];
+	int n = snprintf(line, sizeof line, "\r[%.*s%.*s] %zu/%zu %-30.30s%s", fill, "##############################", w - fill,
+			 "------------------------------", done, total, name, done == total ? "\n" : "");
 	fflush(stderr);
+	if (n > 0 && write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+		return;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Appends the documents a FILE argument names: itself, or every *.json file
+ * of a folder (in name order).  False (printed) when a folder cannot be
+ * read. */
+static bool add_sources(cli_t *cx, const char *arg, arena_t *ar, const char ***list, size_t *n, size_t *cap)
+{
+	struct stat st;
+	if (strcmp(arg, "-") == 0 || stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*list = xgrow(*list, *n, cap, sizeof **list);
+		(*list)[(*n)++] = arg;
+		return true;
+	}
+	DIR *d = opendir(arg);
+	if (!d) {
+		cli_error(cx, "%s: %s", arg, strerror(errno));
+		return false;
+	}
+	size_t first = *n;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".json") != 0)
+			continue;
+		const char *path = arena_printf(ar, "%s/%s", arg, de->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		*list = xgrow(*list, *n, cap, sizeof **list);
+		(*list)[(*n)++] = path;
+	}
+	closedir(d);
+	qsort(*list + first, *n - first, sizeof **list, by_name);
+	return true;
 }
 
 static int cmd_import(cli_t *cx, args_t *a)
 {
-	if (a->n_pos == 1) {
+	arena_t ar = {0};
+	const char **files = NULL;
+	size_t n = 0, cap = 0;
+	bool folder = false;
+	for (int i = 0; i < a->n_pos; i++) {
+		size_t before = n;
+		if (!add_sources(cx, a->pos[i], &ar, &files, &n, &cap)) {
+			free(files);
+			arena_free(&ar);
+			return EXIT_FAIL;
+		}
+		folder |= n != before + 1 || files[before] != a->pos[i];
+	}
+	int rc;
+	if (a->n_pos == 1 && !folder) {
 		int64_t id = import_one(cx, a->pos[0], false);
 		if (id && cx->json)
 			print_json(json_pack("{s:I}", "company", (json_int_t)id));
-		return id ? EXIT_OK : EXIT_FAIL;
+		rc = id ? EXIT_OK : EXIT_FAIL;
+	} else {
+		/* Bulk: each file on its own (one bad file does not stop the rest). */
+		json_t *ids = json_array();
+		size_t failed = 0;
+		for (size_t i = 0; i < n; i++) {
+			int64_t id = import_one(cx, files[i], true);
+			if (id)
+				json_array_append_new(ids, json_integer(id));
+			else
+				failed++;
+			progress(i + 1, n, files[i]);
+		}
+		if (cx->json)
+			print_json(json_pack("{s:o, s:I}", "companies", ids, "failed", (json_int_t)failed));
+		else {
+			printf("%s %zu / %zu\n", tr(cx, "取り込みました:", "Imported:"), json_array_size(ids), n);
+			json_decref(ids);
+		}
+		rc = failed ? EXIT_FAIL : EXIT_OK;
 	}
-	/* Bulk: each file on its own (one bad file does not stop the rest). */
-	json_t *ids = json_array();
-	size_t failed = 0;
-	for (int i = 0; i < a->n_pos; i++) {
-		int64_t id = import_one(cx, a->pos[i], true);
-		if (id)
-			json_array_append_new(ids, json_integer(id));
-		else
-			failed++;
-		progress((size_t)i + 1, (size_t)a->n_pos, a->pos[i]);
-	}
-	if (cx->json)
-		print_json(json_pack("{s:o, s:i}", "companies", ids, "failed", (int)failed));
-	else {
-		printf("%s %zu / %d\n", tr(cx, "取り込みました:", "Imported:"), json_array_size(ids), a->n_pos);
-		json_decref(ids);
-	}
-	return failed ? EXIT_FAIL : EXIT_OK;
+	free(files);
+	arena_free(&ar);
+	return rc;
 }
 
 /* Writes each table as DIR/NAME.csv (the folder is created). */
@@ -342,7 +412,7 @@ static int export_csv(cli_t *cx, const table_t *tabs, size_t n, const char *dir)
  * with a progress bar in a terminal. */
 static int export_all(cli_t *cx, const char *dir)
 {
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		cli_error(cx, "%s: %s", dir, strerror(errno));
@@ -386,7 +456,7 @@ static int cmd_export(cli_t *cx, args_t *a)
 	const char *format = opt(a, "format");
 	const char *out = opt(a, "output");
 	if (flag(a, "all")) {
-		if (a->n_pos || !out || !*out || (format && strcmp(format, "json"))) {
+		if (a->n_pos || !out || !*out || cli_is_stdout(out) || (format && strcmp(format, "json"))) {
 			cli_error(cx, "%s", tr(cx, "--all は ID なしで、-o フォルダ と一緒に使います（JSON のみ）", "--all takes no ID, needs -o DIR, and writes JSON"));
 			return EXIT_USAGE;
 		}
@@ -400,8 +470,19 @@ static int cmd_export(cli_t *cx, args_t *a)
 		cli_error(cx, "--format: %s \"%s\"", tr(cx, "json / csv / xlsx のどれかです。指定値:", "must be json, csv or xlsx; got"), format);
 		return EXIT_USAGE;
 	}
-	if (format && strcmp(format, "json") && (!out || !strcmp(out, "-"))) {
-		cli_error(cx, "-o: %s", tr(cx, "csv と xlsx には出力先（-o）が必要です", "csv and xlsx need an output path (-o)"));
+	const char *table = opt(a, "table");
+	if (format && !strcmp(format, "xlsx") && !out) {
+		cli_error(cx, "-o: %s", tr(cx, "xlsx には出力先（-o ファイル、または -o - で標準出力）が必要です",
+					    "xlsx needs an output (-o FILE, or -o - for standard output)"));
+		return EXIT_USAGE;
+	}
+	if (format && !strcmp(format, "csv") && (!out || (cli_is_stdout(out) && !table))) {
+		cli_error(cx, "-o: %s", tr(cx, "csv は表ごとのファイルをフォルダに書きます（-o フォルダ）。標準出力には一つの表を --table 名前 -o - で",
+					    "csv writes one file per table into a folder (-o DIR); for standard output, one table: --table NAME -o -"));
+		return EXIT_USAGE;
+	}
+	if (table && (!format || strcmp(format, "csv"))) {
+		cli_error(cx, "--table: %s", tr(cx, "--format csv と一緒に使います", "goes with --format csv"));
 		return EXIT_USAGE;
 	}
 	m_company *co = cli_company(cx, a->pos[0]);
@@ -412,19 +493,47 @@ static int cmd_export(cli_t *cx, args_t *a)
 		arena_t ar = {0};
 		table_t *tabs;
 		size_t n = tables_build(cx->cat, co, cx->lang, cx->today, &ar, &tabs);
-		if (!strcmp(format, "csv")) {
+		const table_t *one = NULL;
+		for (size_t i = 0; table && i < n; i++)
+			if (!strcmp(tabs[i].name, table))
+				one = &tabs[i];
+		if (table && !one) {
+			buf_t names = BUF_INIT;
+			for (size_t i = 0; i < n; i++)
+				buf_printf(&names, "%s%s", i ? ", " : "", tabs[i].name);
+			cli_error(cx, "--table: %s \"%s\" (%s)", tr(cx, "その表はありません:", "no such table"), table, names.p);
+			buf_free(&names);
+			rc = EXIT_USAGE;
+		} else if (!strcmp(format, "csv") && one) {
+			/* one table: one CSV file (or stdout), not a folder */
+			buf_t b = BUF_INIT;
+			csv_write(one, &b);
+			rc = cli_write_out(cx, out, b.p, b.len);
+			buf_free(&b);
+		} else if (!strcmp(format, "csv")) {
 			rc = export_csv(cx, tabs, n, out);
 		} else {
+			xlsx_meta meta = {co->name, tr(cx, "secstep の書き出し", "secstep export"), cx->today, cx->lang};
 			char err[256], tmp[4096];
-			snprintf(tmp, sizeof tmp, "%s.tmp", out);
-			if (!xlsx_write(tabs, n, tmp, err, sizeof err) || rename(tmp, out) != 0) {
+			if (cli_is_stdout(out))
+				snprintf(tmp, sizeof tmp, "%s/secstep-%ld.xlsx.tmp", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+					 (long)getpid());
+			else
+				snprintf(tmp, sizeof tmp, "%s.tmp", out);
+			if (!xlsx_write(tabs, n, &meta, tmp, err, sizeof err)) {
+				remove(tmp);
+				cli_error(cx, "%s: %s", out, tr(cx, "書き込めません", "cannot write"));
+				rc = EXIT_FAIL;
+			} else if (cli_is_stdout(out)) {
+				rc = cli_file_to_stdout(cx, tmp);
+			} else if (rename(tmp, out) != 0) {
 				remove(tmp);
 				cli_error(cx, "%s: %s", out, tr(cx, "書き込めません", "cannot write"));
 				rc = EXIT_FAIL;
 			}
 		}
 		arena_free(&ar);
-		if (rc == EXIT_OK && !cx->json)
+		if (rc == EXIT_OK && !cx->json && !cli_is_stdout(out))
 			fprintf(stderr, "%s %s\n", tr(cx, "書き出しました:", "Written:"), out);
 		company_free(co);
 		return rc;
@@ -447,19 +556,54 @@ static int cmd_export(cli_t *cx, args_t *a)
 	return rc;
 }
 
+#define CO_OPTS_JA "--name NAME\t会社名（200文字まで）\n" \
+	"--industry A-T\t業種（日本標準産業分類の大分類。建設業は D、製造業は E など）\n" \
+	"--employees N\t従業員数（1〜1000000）\n" \
+	"--it-uses a,b\tITの使い方（カンマ区切り。sales email cloud website telework など。secstep --json catalog の it_uses）\n" \
+	"--notes TEXT\t気になっていることなどのメモ（相談用メモに出ます）"
+#define CO_OPTS_EN "--name NAME\tthe company's name (at most 200 characters)\n" \
+	"--industry A-T\tthe industry, a JSIC major group (D construction, E manufacturing …)\n" \
+	"--employees N\tthe headcount (1-1000000)\n" \
+	"--it-uses a,b\thow IT is used, comma-separated (sales email cloud website telework …; it_uses in secstep --json catalog)\n" \
+	"--notes TEXT\tnotes such as concerns (shown in the consultation brief)"
+
 const cli_cmd company_cmds[] = {
 	{"company", "add", cmd_add, "name= industry= employees= it-uses= notes=", 0, 0,
 	 "--name NAME --industry A-T --employees N [--it-uses a,b] [--notes TEXT]",
-	 "会社を登録", "add a company"},
-	{"company", "list", cmd_list, "", 0, 0, "", "会社の一覧（段階つき）", "list companies with their STEP"},
-	{"company", "show", cmd_show, "", 1, 1, "ID", "会社の情報と人の一覧", "show a company and its people"},
+	 "会社を登録", "add a company",
+	 {NULL, NULL, CO_OPTS_JA, CO_OPTS_EN,
+	  "secstep company add --name 株式会社サンプル --industry D --employees 30 --it-uses email,cloud"}},
+	{"company", "list", cmd_list, "", 0, 0, "", "会社の一覧（段階つき）", "list companies with their STEP",
+	 {NULL, NULL, NULL, NULL, "secstep company list\nsecstep --json company list"}},
+	{"company", "show", cmd_show, "", 1, 1, "ID", "会社の情報と人の一覧", "show a company and its people",
+	 {HA_ID_JA, HA_ID_EN, NULL, NULL, "secstep company show 1"}},
 	{"company", "edit", cmd_edit, "name= industry= employees= it-uses= notes=", 1, 1,
 	 "ID [--name NAME] [--industry A-T] [--employees N] [--it-uses a,b] [--notes TEXT]",
-	 "会社の情報を変更", "change a company's profile"},
-	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data"},
-	{"import", NULL, cmd_import, "", 1, 256, "FILE... (- = stdin)",
-	 "会社ドキュメント（JSON）を新しい会社として取り込む", "import a company document as a new company"},
-	{"export", NULL, cmd_export, "format= output= all", 0, 1, "ID [--format json|csv|xlsx] [-o PATH] | --all -o DIR",
-	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "会社の情報を変更", "change a company's profile",
+	 {HA_ID_JA, HA_ID_EN, CO_OPTS_JA "\n（指定したものだけが変わります）", CO_OPTS_EN "\n(only what you give changes)",
+	  "secstep company edit 1 --employees 35"}},
+	{"company", "remove", cmd_remove, "yes", 1, 1, "ID --yes", "会社とそのデータを削除", "delete a company and its data",
+	 {HA_ID_JA, HA_ID_EN, "--yes\t削除してよいことの確認（ないと何もしません）",
+	  "--yes\tconfirms the deletion (without it nothing happens)", "secstep company remove 3 --yes"}},
+	{"import", NULL, cmd_import, "", 1, INT_MAX, "FILE|FOLDER... (- = stdin)",
+	 "会社ドキュメント（JSON）を新しい会社として取り込む（いくつでも。フォルダなら中の *.json すべて）",
+	 "import company documents as new companies (any number; a folder: every *.json in it)",
+	 {"FILE\t会社ドキュメント（secstep-company/1 形式の JSON。- は標準入力）。いくつでも指定でき、1つずつ取り込みます。フォルダを指定すると中の *.json を名前順に",
+	  "FILE\ta company document (secstep-company/1 JSON; - reads standard input); several files are imported one by one; a folder: its *.json files in name order",
+	  NULL, NULL, "secstep import samples/company-a.json\nsecstep import samples/\nsecstep --json import - < company.json"}},
+	{"export", NULL, cmd_export, "format= output= all table=", 0, 1,
+	 "ID [--format json|csv|xlsx] [--table NAME] [-o PATH] | --all -o DIR",
+	 "会社ドキュメント（JSON）、CSV のフォルダ、XLSX を出力", "write the company document, a CSV folder or an XLSX workbook",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--format F\tjson（会社ドキュメント。既定）、csv（表ごとの CSV を入れたフォルダ）、xlsx（Excel のブック）\n"
+	  "-o PATH\t書き出し先（csv はフォルダ）。- または省略で標準出力（json と xlsx）\n"
+	  "--table NAME\tcsv で一つの表だけを、-o のファイル（- は標準出力）に（people exams learning tasks assets organisation suppliers contacts systems drills incidents）\n"
+	  "--all\tすべての会社を -o のフォルダへ company-ID.json として",
+	  "--format F\tjson (the company document; the default), csv (a folder of CSV files, one per table), xlsx (an Excel workbook)\n"
+	  "-o PATH\twhere to write (a folder for csv); - or none: standard output (json and xlsx)\n"
+	  "--table NAME\tcsv: one table only, as the -o file (- for standard output): people exams learning tasks assets organisation suppliers contacts systems drills incidents\n"
+	  "--all\tevery company, into the -o folder as company-ID.json",
+	  "secstep export 1 -o company-1.json\nsecstep export 1 --format xlsx -o company-1.xlsx\nsecstep export 1 --format csv -o company-1-csv"}},
+	HA_END,
 };
+

@@ -288,6 +288,21 @@ const cli_cmd diagnose_cmds[] = {
 	 "ID [--set ID=yes|partial|no|unknown|na]... [--file FILE] [--date YYYY-MM-DD] [--interactive] "
 	 "[--part checkpoints|selfcheck|all]",
 	 "診断（チェックポイントの質問と25項目の自社診断）に答える",
-	 "answer the diagnosis (checkpoint questions and the 25-item self-check)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "answer the diagnosis (checkpoint questions and the 25-item self-check)",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--set ID=ANSWER\t一つの回答（くり返し可）。ID は cp-1-1 などのチェックポイント、その質問、sd-01〜sd-25。"
+	  "回答は yes（はい）partial（一部）no（いいえ）unknown（わからない）na（該当しない）\n"
+	  "--file FILE\t回答の JSON（{\"checkpoints\": {…}, \"self_diagnosis\": {…}}）。- は標準入力\n"
+	  "--date YYYY-MM-DD\t診断した日（既定は今日。前回より前や未来は不可）\n"
+	  "--interactive\t端末で一問ずつ答える（--set も --file もなく端末のときは自動）\n"
+	  "--part P\t対話で聞く範囲: checkpoints、selfcheck、all（既定）",
+	  "--set ID=ANSWER\tone answer (repeatable). ID: a checkpoint such as cp-1-1, one of its questions, or sd-01 … sd-25; "
+	  "ANSWER: yes, partial, no, unknown or na\n"
+	  "--file FILE\tanswers as JSON ({\"checkpoints\": {…}, \"self_diagnosis\": {…}}); - reads standard input\n"
+	  "--date YYYY-MM-DD\tthe day of the diagnosis (default today; not before the last one, not in the future)\n"
+	  "--interactive\task one question at a time in the terminal (the default in a terminal without --set or --file)\n"
+	  "--part P\twhat to ask: checkpoints, selfcheck or all (the default)",
+	  "secstep diagnose 1 --set cp-1-1=yes --set sd-01=partial\nsecstep diagnose 1 --interactive --part selfcheck"}},
+	HA_END,
 };
+

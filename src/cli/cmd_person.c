@@ -33,7 +33,7 @@ static void apply_person_opts(cli_t *cx, const args_t *a, m_company *co, m_perso
 			continue;
 		char where[32];
 		snprintf(where, sizeof where, "--%s", texts[i].opt);
-		if (!valid_short_text(v, texts[i].max))
+		if (texts[i].max > DOC_MAX_NAME ? !valid_long_text(v, texts[i].max) : !valid_short_text(v, texts[i].max))
 			errs_add(e, where, "%s %zu", tr(cx, "長すぎます。上限（文字）:", "too long; at most characters:"),
 				 texts[i].max);
 		else
@@ -277,7 +277,7 @@ static int cmd_learning_add(cli_t *cx, args_t *a)
 	if ((v = opt(a, "date")) && !date_parse(v, &d))
 		errs_add(&e, "--date", "%s \"%s\"", tr(cx, "日付は YYYY-MM-DD です。指定値:", "must be a date YYYY-MM-DD; got"), v);
 	const char *note = opt(a, "note");
-	if (note && !valid_short_text(note, DOC_MAX_NOTE))
+	if (note && !valid_long_text(note, DOC_MAX_NOTE))
 		errs_add(&e, "--note", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
 	if (!e.n) {
 		m_learning *l = arena_push(&co->arena, (void **)&p->learning, &p->n_learning, &p->cap_learning, sizeof *l);
@@ -287,24 +287,58 @@ static int cmd_learning_add(cli_t *cx, args_t *a)
 }
 
 #define PERSON_OPTS "name= department= position= email= phone= notes= experience= volunteer"
+#define PERSON_OPTS_JA "--name NAME\t名前\n--department D\t部署\n--position P\t役職\n" \
+	"--experience a,b\t近い経験（カンマ区切り: disaster_prep it_dept supervisor pc_rollout web general_affairs accounting など。secstep --json catalog の experience_tags）。配置転換の候補になります\n" \
+	"--volunteer\tセキュリティの仕事を自分から希望している（社内公募）\n--email E\tメールアドレス\n--phone T\t電話\n--notes TEXT\tメモ"
+#define PERSON_OPTS_EN "--name NAME\tthe name\n--department D\tthe department\n--position P\tthe position\n" \
+	"--experience a,b\tadjacent experience, comma-separated (disaster_prep it_dept supervisor pc_rollout web general_affairs accounting …; experience_tags in secstep --json catalog): makes a transfer candidate\n" \
+	"--volunteer\tvolunteered for security work\n--email E\tthe e-mail address\n--phone T\tthe phone number\n--notes TEXT\tnotes"
+#define ROLE_ARG_JA "ROLE\t役割: security_lead（責任者）officer（担当者）ciso committee（委員）csirt educator（教育担当）"
+#define ROLE_ARG_EN "ROLE\tthe role: security_lead, officer, ciso, committee, csirt, educator"
+#define EXAM_ARG_JA "EXAM\t試験: ip（ITパスポート）sg（情報セキュリティマネジメント）fe ap au sc"
+#define EXAM_ARG_EN "EXAM\tthe exam: ip (IT Passport), sg (Information Security Management), fe, ap, au, sc"
+
 const cli_cmd person_cmds[] = {
 	{"person", "add", cmd_add, "id= " PERSON_OPTS, 1, 1,
 	 "ID --name NAME [--id p1] [--department D] [--position P] [--experience web,it_dept] [--volunteer] "
 	 "[--email E] [--phone T] [--notes TEXT]",
-	 "人を登録（部署・経験・希望者かどうか）", "add a person (department, experience, volunteer)"},
+	 "人を登録（部署・経験・希望者かどうか）", "add a person (department, experience, volunteer)",
+	 {HA_ID_JA, HA_ID_EN, "--id PID\t人の ID（英数字・- _、32文字まで。省略すると p1、p2 … を振ります）\n" PERSON_OPTS_JA,
+	  "--id PID\tthe person's id (letters, digits, - and _, at most 32; default p1, p2 …)\n" PERSON_OPTS_EN,
+	  "secstep person add 1 --name 山田花子 --department 総務部 --experience pc_rollout --volunteer"}},
 	{"person", "edit", cmd_edit, PERSON_OPTS " no-volunteer", 2, 2,
-	 "ID PID [--name NAME] [--department D] … [--volunteer | --no-volunteer]", "人の情報を変更", "change a person"},
+	 "ID PID [--name NAME] [--department D] … [--volunteer | --no-volunteer]", "人の情報を変更", "change a person",
+	 {HA_ID_JA "\n" HA_PID_JA, HA_ID_EN "\n" HA_PID_EN, PERSON_OPTS_JA "\n--no-volunteer\t希望者の印を外す",
+	  PERSON_OPTS_EN "\n--no-volunteer\tno longer a volunteer", "secstep person edit 1 p2 --position 課長"}},
 	{"person", "remove", cmd_remove, "", 2, 2, "ID PID", "人を削除（担当タスクは担当者なしに戻る）",
-	 "remove a person (their tasks go back to nobody)"},
+	 "remove a person (their tasks go back to nobody)",
+	 {HA_ID_JA "\n" HA_PID_JA, HA_ID_EN "\n" HA_PID_EN, NULL, NULL, "secstep person remove 1 p7"}},
 	{"role", "set", cmd_role_set, "time= share=", 3, 3,
 	 "ID PID ROLE [--time concurrent|dedicated] [--share PERCENT]",
-	 "セキュリティの役割を任命（兼務/専任）", "appoint a security role (part-time or dedicated)"},
-	{"role", "remove", cmd_role_remove, "", 3, 3, "ID PID ROLE", "役割を外す", "take a role away"},
+	 "セキュリティの役割を任命（兼務/専任）", "appoint a security role (part-time or dedicated)",
+	 {HA_ID_JA "\n" HA_PID_JA "\n" ROLE_ARG_JA, HA_ID_EN "\n" HA_PID_EN "\n" ROLE_ARG_EN,
+	  "--time T\tconcurrent（兼務。既定）または dedicated（専任）\n--share PERCENT\t兼務で使う時間の割合（0〜100）",
+	  "--time T\tconcurrent (part-time; the default) or dedicated\n--share PERCENT\tthe share of their time (0-100)",
+	  "secstep role set 1 p1 officer --time concurrent --share 20"}},
+	{"role", "remove", cmd_role_remove, "", 3, 3, "ID PID ROLE", "役割を外す", "take a role away",
+	 {HA_ID_JA "\n" HA_PID_JA "\n" ROLE_ARG_JA, HA_ID_EN "\n" HA_PID_EN "\n" ROLE_ARG_EN, NULL, NULL,
+	  "secstep role remove 1 p1 officer"}},
 	{"exam", "set", cmd_exam_set, "status= date=", 3, 3,
 	 "ID PID EXAM --status planned|studying|passed [--date YYYY-MM-DD]",
-	 "試験の予定・勉強中・合格を記録", "record an exam plan, study or pass"},
-	{"exam", "remove", cmd_exam_remove, "", 3, 3, "ID PID EXAM", "試験の記録を消す", "remove an exam record"},
+	 "試験の予定・勉強中・合格を記録", "record an exam plan, study or pass",
+	 {HA_ID_JA "\n" HA_PID_JA "\n" EXAM_ARG_JA, HA_ID_EN "\n" HA_PID_EN "\n" EXAM_ARG_EN,
+	  "--status S\tplanned（受験予定）studying（勉強中）passed（合格）\n--date YYYY-MM-DD\t受験日または合格日",
+	  "--status S\tplanned, studying or passed\n--date YYYY-MM-DD\tthe exam date or the day it was passed",
+	  "secstep exam set 1 p1 sg --status studying --date 2027-04-19"}},
+	{"exam", "remove", cmd_exam_remove, "", 3, 3, "ID PID EXAM", "試験の記録を消す", "remove an exam record",
+	 {HA_ID_JA "\n" HA_PID_JA "\n" EXAM_ARG_JA, HA_ID_EN "\n" HA_PID_EN "\n" EXAM_ARG_EN, NULL, NULL,
+	  "secstep exam remove 1 p1 sg"}},
 	{"learning", "add", cmd_learning_add, "date= note=", 3, 3, "ID PID RESOURCE [--date YYYY-MM-DD] [--note TEXT]",
-	 "学習（教材・講座）を記録", "record learning done (a catalog resource)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "学習（教材・講座）を記録", "record learning done (a catalog resource)",
+	 {HA_ID_JA "\n" HA_PID_JA "\nRESOURCE\t教材・講座の ID（secstep --json catalog の resources）",
+	  HA_ID_EN "\n" HA_PID_EN "\nRESOURCE\ta course or material id (resources in secstep --json catalog)",
+	  "--date YYYY-MM-DD\t学んだ日（既定は今日）\n--note TEXT\tメモ", "--date YYYY-MM-DD\tthe day (default today)\n--note TEXT\ta note",
+	  "secstep learning add 1 p1 res-ipa-basics --date 2026-11-20"}},
+	HA_END,
 };
+

@@ -20,7 +20,7 @@ static const char *answer_label(const cli_t *cx, answer_t a)
 static const char *staff_label(const cli_t *cx, staff_key_t k)
 {
 	static const char *const ja[] = {"セキュリティ担当者（兼務でも可）", "専任の担当者", "セキュリティ責任者", "CISO"};
-	static const char *const en[] = {"security officers (part-time is fine)", "dedicated officers",
+	static const char *const en[] = {"security officers (concurrent is fine)", "dedicated officers",
 					 "security lead", "CISO"};
 	return cx->lang == LANG_EN ? en[k] : ja[k];
 }
@@ -113,6 +113,56 @@ static const char *person_name(const m_company *co, const char *key)
 	return p ? p->name : key;
 }
 
+/* From STEP3, without a dedicated officer: who inside could become one and
+ * the ways from outside (plan_t.dedicated). */
+static void print_dedicated(const cli_t *cx, const plan_t *p)
+{
+	if (!p->dedicated_short)
+		return;
+	printf("\n%s\n", tr(cx, "■ 専任の担当者がいません（STEP3から1人必要です）",
+			    "■ No dedicated security officer yet (STEP3 needs one)"));
+	if (p->n_dedicated) {
+		printf("  %s\n", tr(cx, "社内から（いまの兼務の担当者。経験の多い順）:",
+				    "From inside (your officers who hold the role alongside their main job, most experienced first):"));
+		for (size_t i = 0; i < p->n_dedicated; i++) {
+			const plan_inside *in = &p->dedicated[i];
+			printf("    %zu. %s (%s)", i + 1, in->person->name, in->person->key);
+			const char *sep = " — ";
+			if (in->passed) {
+				printf("%s%s%s%s", sep, tr(cx, "", "passed "), tx(in->passed->name, cx->lang), tr(cx, " 合格", ""));
+				sep = tr(cx, "、", ", ");
+			}
+			if (in->security_work) {
+				printf("%s%s", sep, tr(cx, "セキュリティ業務の経験あり", "has done security work"));
+				sep = tr(cx, "、", ", ");
+			}
+			if (in->share)
+				printf("%s%s%d%s", sep, tr(cx, "仕事の", ""), in->share,
+				       tr(cx, "%をすでにこの役目に使っている", "% of their time on the role already"));
+			putchar('\n');
+		}
+	} else {
+		printf("  %s\n", tr(cx, "社内から: 兼務の担当者がまだいません。まず担当者を任命し、育てましょう。",
+				    "From inside: no officer yet. Appoint one and develop them first."));
+	}
+	printf("  %s\n", tr(cx, "社外の力で:", "From outside:"));
+	static const char *const routes[] = {"hire", "outsource"};
+	for (size_t r = 0; r < 2; r++) {
+		bool any = false;
+		for (size_t i = 0; i < p->n_dedicated_outside; i++) {
+			const cat_measure *m = p->dedicated_outside[i];
+			if (!str_eq(m->dedicated_alt, routes[r]))
+				continue;
+			if (!any)
+				printf("    %s", r == 0 ? tr(cx, "採用する: ", "Hire: ") : tr(cx, "外に任せる: ", "Outsource: "));
+			printf("%s%s (%s)", any ? tr(cx, "／", "; ") : "", tx(m->title, cx->lang), m->id);
+			any = true;
+		}
+		if (any)
+			putchar('\n');
+	}
+}
+
 static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 {
 	char ds[11];
@@ -120,9 +170,8 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 	printf("%s\n", tr(cx, "■ タスク（だれが・いつまでに）", "■ Tasks (who, by when)"));
 	for (size_t i = 0; i < p->n_tasks; i++) {
 		const plan_task *t = &p->tasks[i];
-		static const char *const st_ja[] = {"未着手", "進行中", "完了"}, *const st_en[] = {"to do", "doing", "done"};
 		printf("  %s %s [%s]\n", t->task->id, tx(t->task->title, cx->lang),
-		       cx->lang == LANG_EN ? st_en[t->status] : st_ja[t->status]);
+		       cat_label(cx->cat->task_statuses, cx->cat->n_task_statuses, task_status_id(t->status), cx->lang));
 		printf("     %s%s", tr(cx, "担当: ", "owner: "), t->owner ? person_name(co, t->owner) : tr(cx, "未定", "nobody yet"));
 		if (t->due != DATE_NONE) {
 			date_format(t->due, ds);
@@ -134,11 +183,12 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 		putchar('\n');
 	}
 	if (p->single_owner)
-		printf("  ！ %s%s%s\n", tr(cx, "すべてのタスクを兼務の ", "one part-time person, "), p->single_owner->name,
+		printf("  ！ %s%s%s\n", tr(cx, "すべてのタスクを兼務の ", "Every task is held by "), p->single_owner->name,
 		       tr(cx, " さん一人が抱えています。代わりの人（副担当）を決めましょう。",
-			  ", holds every task. Name a deputy."));
+			  " alone, alongside their main job. Name a deputy."));
 	putchar('\n');
 	print_staffing(cx, &p->status.staffing);
+	print_dedicated(cx, p);
 	if (p->n_candidates) {
 		printf("\n%s\n", tr(cx, "■ 担当者の候補（配置転換・希望者）", "■ Candidates to appoint (transfer or volunteer)"));
 		for (size_t i = 0; i < p->n_candidates; i++) {
@@ -149,20 +199,19 @@ static void print_plan(cli_t *cx, const m_company *co, const plan_t *p)
 				printf("%s%s", k ? tr(cx, "、", ", ") : "",
 				       t ? tx(t->name, cx->lang) : tr(cx, "自分から希望", "volunteered"));
 			}
+			if (c->exam)
+				printf("%s%s%s", tr(cx, "（任命したら「", " (once appointed, aim for "),
+				       tx(c->exam->name, cx->lang), tr(cx, "」から）", ")"));
 			putchar('\n');
 		}
-		const cat_exam *ex = cat_exam_find(cx->cat, p->cstep->exam);
-		printf("  %s%s%s\n", tr(cx, "任命したら「", "Once appointed, aim for "), tx(ex->name, cx->lang),
-		       tr(cx, "」を目指しましょう。", "."));
 	}
 	if (p->n_exams) {
 		printf("\n%s\n", tr(cx, "■ 担当者にすすめる試験", "■ Exams for the officers"));
-		static const char *const st_ja[] = {"受験予定", "勉強中", "合格"};
 		for (size_t i = 0; i < p->n_exams; i++)
 			printf("  %s: %s%s%s\n", p->exams[i].person->name, tx(p->exams[i].exam->name, cx->lang),
 			       p->exams[i].record ? " — " : "",
-			       !p->exams[i].record ? "" : cx->lang == LANG_EN ? exam_status_id(p->exams[i].record->status)
-									: st_ja[p->exams[i].record->status]);
+			       !p->exams[i].record ? "" : cat_label(cx->cat->exam_statuses, cx->cat->n_exam_statuses,
+								    exam_status_id(p->exams[i].record->status), cx->lang));
 	}
 	for (int side = 0; side < 2; side++) {
 		printf("\n%s\n", side == 0 ? tr(cx, "■ 社内の人材を活かす方策", "■ Using people inside")
@@ -211,8 +260,12 @@ static int cmd_plan(cli_t *cx, args_t *a)
 
 const cli_cmd plan_cmds[] = {
 	{"status", NULL, cmd_status, "history", 1, 1, "ID [--history]",
-	 "いまの段階・未達のチェックポイント・自社診断の点数・人の体制", "where the company stands"},
+	 "いまの段階・未達のチェックポイント・自社診断の点数・人の体制", "where the company stands",
+	 {HA_ID_JA, HA_ID_EN, "--history\tこれまでの診断ごとの段階と点数", "--history\tthe STEP and score of every past diagnosis",
+	  "secstep status 1\nsecstep --json status 1"}},
 	{"plan", NULL, cmd_plan, "", 1, 1, "ID",
-	 "取り組む段階の計画（タスク・担当・期限・人材の方策・試験）", "the plan for the working STEP"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "取り組む段階の計画（タスク・担当・期限・人材の方策・試験）", "the plan for the working STEP",
+	 {HA_ID_JA, HA_ID_EN, NULL, NULL, "secstep plan 1\nsecstep --lang en plan 1"}},
+	HA_END,
 };
+

@@ -73,7 +73,7 @@ static int cmd_draft(cli_t *cx, args_t *a)
 	if (file) {
 		size_t len;
 		body = read_all(cx, file, 1 << 20, &len);
-		if (!body || !valid_short_text(body, 20000) || !*body) {
+		if (!body || !valid_long_text(body, 20000) || !*body) {
 			if (body)
 				cli_error(cx, "--file: %s", tr(cx, "1〜20000文字の UTF-8 テキストにしてください", "must be UTF-8 text of 1-20000 characters"));
 			free(body);
@@ -162,12 +162,23 @@ static int cmd_ack(cli_t *cx, args_t *a)
 }
 
 const cli_cmd policy_cmds[] = {
-	{"policy", "show", cmd_show, "", 1, 1, "ID", "基本方針（最新の版・承認・公開・確認した人数）", "the basic policy and its state"},
+	{"policy", "show", cmd_show, "", 1, 1, "ID", "基本方針（最新の版・承認・公開・確認した人数）", "the basic policy and its state",
+	 {HA_ID_JA, HA_ID_EN, NULL, NULL, "secstep policy show 1"}},
 	{"policy", "draft", cmd_draft, "file=", 1, 1, "ID [--file FILE]", "基本方針の新しい版（会社の情報から下書き、またはファイル）",
-	 "a new version of the policy (drafted from your data, or a file)"},
-	{"policy", "approve", cmd_approve, "by=", 1, 1, "ID [--by NAME]", "最新の版を経営者が承認", "the owner approves the latest version"},
+	 "a new version of the policy (drafted from your data, or a file)",
+	 {HA_ID_JA, HA_ID_EN, "--file FILE\t方針の本文（UTF-8 のテキスト。- は標準入力）。ないときは会社の情報から下書きします",
+	  "--file FILE\tthe text of the policy (UTF-8; - reads standard input); without it a draft is made from the company's data",
+	  "secstep policy draft 1\nsecstep policy draft 1 --file policy.txt"}},
+	{"policy", "approve", cmd_approve, "by=", 1, 1, "ID [--by NAME]", "最新の版を経営者が承認", "the owner approves the latest version",
+	 {HA_ID_JA, HA_ID_EN, "--by NAME\t承認した人（経営者）の名前", "--by NAME\twho approved it (the owner)",
+	  "secstep policy approve 1 --by 山田太郎"}},
 	{"policy", "publish", cmd_publish, "where= date=", 1, 1, "ID --where TEXT [--date YYYY-MM-DD]",
-	 "公開したことを記録（公開場所・日付）", "record that it is published (where, when)"},
-	{"policy", "ack", cmd_ack, "", 2, 2, "ID PID", "従業員が読んだことを記録", "record that an employee read it"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "公開したことを記録（公開場所・日付）", "record that it is published (where, when)",
+	 {HA_ID_JA, HA_ID_EN, "--where TEXT\t公開した場所（社内掲示板、ホームページなど）\n--date YYYY-MM-DD\t公開した日（既定は今日）",
+	  "--where TEXT\twhere it is published (notice board, web site …)\n--date YYYY-MM-DD\tthe day (default today)",
+	  "secstep policy publish 1 --where 社内掲示板"}},
+	{"policy", "ack", cmd_ack, "", 2, 2, "ID PID", "従業員が読んだことを記録", "record that an employee read it",
+	 {HA_ID_JA "\n" HA_PID_JA, HA_ID_EN "\n" HA_PID_EN, NULL, NULL, "secstep policy ack 1 p3"}},
+	HA_END,
 };
+

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/width.h"
 #include "cli/cli.h"
 #include "base/buf.h"
 #include "core/registers.h"
@@ -137,7 +138,7 @@ static int cmd_add(cli_t *cx, args_t *a)
 			json_object_set_new(in, name, cell_value(f, val));
 		}
 	}
-	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, &e) : NULL;
+	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, cx->lang, &e) : NULL;
 	int rc = EXIT_FAIL;
 	if (!ok || e.n) {
 		cli_errors(cx, &e);
@@ -196,8 +197,18 @@ static int cmd_import(cli_t *cx, args_t *a)
 	arena_t ar = {0};
 	csv_rows rows;
 	errs_t e = ERRS_INIT;
-	if (!utf8_valid(data, len))
-		errs_add(&e, a->pos[2], "%s", tr(cx, "UTF-8 の CSV ではありません", "is not UTF-8 CSV"));
+	bool converted;
+	size_t ulen;
+	char *utf8 = csv_to_utf8(data, len, &ulen, &converted);
+	free(data);
+	data = utf8;
+	len = ulen;
+	if (!data)
+		errs_add(&e, a->pos[2], "%s",
+			 tr(cx, "文字コードが UTF-8 でも Shift_JIS（CP932）でもありません。Excel では「名前を付けて保存」で"
+				"ファイルの種類を「CSV UTF-8（コンマ区切り）(*.csv)」にして保存し直してください",
+			    "is neither UTF-8 nor Shift_JIS (CP932). In Excel, use Save As with the file type "
+			    "\"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file"));
 	else if (!csv_parse(data, len, &ar, &rows))
 		errs_add(&e, a->pos[2], "%s", tr(cx, "引用符が閉じていません", "has an unterminated quoted field"));
 	else if (rows.n == 0)
@@ -231,7 +242,7 @@ static int cmd_import(cli_t *cx, args_t *a)
 		for (size_t c = 0; c < rows.rows[r].n && c < rows.rows[0].n; c++)
 			if (cols[c] && *rows.rows[r].cells[c])
 				json_object_set_new(in, cols[c]->name, cell_value(cols[c], rows.rows[r].cells[c]));
-		json_t *ok = reg_check(cx->cat, co, sp, in, arena_printf(&ar, "%s:%zu", a->pos[2], r + 1), &e);
+		json_t *ok = reg_check(cx->cat, co, sp, in, arena_printf(&ar, "%s:%zu", a->pos[2], r + 1), cx->lang, &e);
 		if (ok) {
 			reg_add(co, sp, ok);
 			added++;
@@ -246,7 +257,8 @@ static int cmd_import(cli_t *cx, args_t *a)
 		if (cx->json)
 			print_json(json_pack("{s:I, s:s, s:i}", "company", (json_int_t)co->id, "kind", sp->kind, "added", (int)added));
 		else
-			printf("%s %zu (%s)\n", tr(cx, "取り込みました:", "Imported:"), added, sp->kind);
+			printf("%s %zu (%s)%s\n", tr(cx, "取り込みました:", "Imported:"), added, sp->kind,
+			       converted ? tr(cx, "（Shift_JIS の CSV として読みました）", " (read as Shift_JIS CSV)") : "");
 	}
 	errs_free(&e);
 	arena_free(&ar);
@@ -282,25 +294,50 @@ static int cmd_org(cli_t *cx, args_t *a)
 		print_json(json_pack("{s:I, s:i, s:o}", "company", (json_int_t)co->id, "step", step, "tasks", arr));
 	} else {
 		printf("STEP%d — %s\n", step, tr(cx, "タスクごとの担当", "who holds each task"));
-		for (int t = 0; t < CAT_TASKS; t++)
-			if (cx->cat->tasks[t].step == step)
-				printf("  %-9s %-28s %s\n", cx->cat->tasks[t].id, tx(cx->cat->tasks[t].title, cx->lang),
-				       flags[t] == 1 ? tr(cx, "！ だれもいません", "! nobody") :
-				       flags[t] == 2 ? tr(cx, "！ 一人だけで副担当がいません", "! one person, no deputy") : "OK");
+		for (int t = 0; t < CAT_TASKS; t++) {
+			if (cx->cat->tasks[t].step != step)
+				continue;
+			printf("  %-9s ", cx->cat->tasks[t].id);
+			fput_col(stdout, tx(cx->cat->tasks[t].title, cx->lang), 40);   /* by display width */
+			printf(" %s\n", flags[t] == 1 ? tr(cx, "！ だれもいません", "! nobody") :
+					flags[t] == 2 ? tr(cx, "！ 一人だけで副担当がいません", "! one person, no deputy") : "OK");
+		}
 	}
 	company_free(co);
 	return EXIT_OK;
 }
 
+#define KIND_JA "KIND\t記録の種類: organisation（体制）suppliers（取引先・外部サービス）contacts（インシデントの連絡先）" \
+	"systems（システムの復旧目標とバックアップ）drills（訓練）incidents（インシデント）"
+#define KIND_EN "KIND\tthe register: organisation, suppliers, contacts, systems, drills, incidents"
+
 const cli_cmd register_cmds[] = {
 	{"register", "list", cmd_list, "", 2, 2, "ID KIND", "記録の一覧（体制・取引先・連絡先・システム・訓練・インシデント）",
-	 "list a register (organisation, suppliers, contacts, systems, drills, incidents)"},
+	 "list a register (organisation, suppliers, contacts, systems, drills, incidents)",
+	 {HA_ID_JA "\n" KIND_JA, HA_ID_EN "\n" KIND_EN, NULL, NULL, "secstep register list 1 contacts\nsecstep --json register list 1 systems"}},
 	{"register", "add", cmd_add, "set= file=", 2, 2, "ID KIND --set FIELD=VALUE... | --file RECORD.json",
-	 "記録を追加", "add a record"},
-	{"register", "remove", cmd_remove, "", 3, 3, "ID KIND KEY", "記録を削除", "remove a record"},
+	 "記録を追加", "add a record",
+	 {HA_ID_JA "\n" KIND_JA, HA_ID_EN "\n" KIND_EN,
+	  "--set FIELD=VALUE\t項目の値（くり返し可）。項目名は docs/company-document.md の各記録の表のとおり\n"
+	  "--file RECORD.json\t記録一件の JSON オブジェクト（- は標準入力）。--set はその上に重ねます",
+	  "--set FIELD=VALUE\tone field (repeatable); the field names are in docs/company-document.md\n"
+	  "--file RECORD.json\tone record as a JSON object (- reads standard input); --set applies on top",
+	  "secstep register add 1 contacts --set role=it_vendor --set name=サポート窓口 --set phone=03-0000-0000 --set order=1 --set \"notes=パソコンが動かないとき\""}},
+	{"register", "remove", cmd_remove, "", 3, 3, "ID KIND KEY", "記録を削除", "remove a record",
+	 {HA_ID_JA "\n" KIND_JA "\nKEY\t記録の ID（k1 など。register list に出ます）",
+	  HA_ID_EN "\n" KIND_EN "\nKEY\tthe record's id (k1 …; shown by register list)", NULL, NULL, "secstep register remove 1 contacts k2"}},
 	{"register", "import", cmd_import, "replace", 3, 3, "ID KIND FILE.csv [--replace]",
 	 "CSV（Excel で作ったもの）から記録を取り込む（全件を確認、1件でも誤りがあれば何も変えない）",
-	 "import records from CSV (Excel); every row checked, nothing changed on any error"},
-	{"org", NULL, cmd_org, "step=", 1, 1, "ID [--step N]", "タスクの担当の空き・副担当なしを確認", "who holds each task; gaps flagged"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "import records from CSV (Excel); every row checked, nothing changed on any error",
+	 {HA_ID_JA "\n" KIND_JA "\nFILE.csv\t1行目が見出し（項目名、または書き出した表の見出し）の CSV。UTF-8（Excel の「CSV UTF-8」）。"
+	  "Excel の既定の CSV（Shift_JIS / CP932）も読めます",
+	  HA_ID_EN "\n" KIND_EN "\nFILE.csv\ta CSV whose first row names the columns (field names, or the headings export writes); UTF-8 "
+	  "(Excel's \"CSV UTF-8\"); Excel's default Japanese CSV (Shift_JIS / CP932) is read too",
+	  "--replace\tその種類の記録をすべて CSV の内容に置き換える（既定は追加）", "--replace\treplace every record of that kind (default: add)",
+	  "secstep register import 1 contacts contacts.csv\nsecstep export 1 --format csv -o csv && secstep register import 1 systems csv/systems.csv --replace"}},
+	{"org", NULL, cmd_org, "step=", 1, 1, "ID [--step N]", "タスクの担当の空き・副担当なしを確認", "who holds each task; gaps flagged",
+	 {HA_ID_JA, HA_ID_EN, "--step N\tこの STEP（1〜4）のタスク（既定は取り組む段階）", "--step N\tthe tasks of this STEP, 1-4 (default: the working STEP)",
+	  "secstep org 1 --step 3"}},
+	HA_END,
 };
+

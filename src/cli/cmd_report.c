@@ -1,11 +1,19 @@
-/* cmd_report.c — `secstep report ID --kind management|brief -o FILE`:
+/* cmd_report.c — `secstep report ID --kind management|brief|policy|contacts -o FILE`
+ * (FILE "-" = standard output):
  * a PDF for the owner (management report) or for an outside adviser
  * (one-page consultation brief), in the --lang language.  The file is
  * written beside FILE as FILE.tmp and renamed into place. */
 #include <stdio.h>
 
+#include "base/buf.h"
 #include "cli/cli.h"
 #include "report/report.h"
+
+static bool buf_sink(void *closure, const unsigned char *data, size_t len)
+{
+	buf_add(closure, data, len);
+	return true;
+}
 
 static int cmd_report(cli_t *cx, args_t *a)
 {
@@ -28,7 +36,22 @@ static int cmd_report(cli_t *cx, args_t *a)
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	int pages = 0;
-	bool ok = report_write_file(cx->cat, co, kind, cx->lang, cx->today, out, &pages, &e);
+	bool ok;
+	if (cli_is_stdout(out)) {
+		/* -o -: the PDF is the only thing on stdout; made whole in memory
+		 * first, so a failed render writes nothing. */
+		buf_t pdf = BUF_INIT;
+		ok = report_render(cx->cat, co, kind, cx->lang, cx->today, buf_sink, &pdf, &pages, &e) &&
+		     cli_write_out(cx, out, pdf.p, pdf.len) == EXIT_OK;
+		buf_free(&pdf);
+		if (!ok)
+			cli_errors(cx, &e);
+		errs_free(&e);
+		company_free(co);
+		report_shutdown();
+		return ok ? EXIT_OK : EXIT_FAIL;
+	}
+	ok = report_write_file(cx->cat, co, kind, cx->lang, cx->today, out, &pages, &e);
 	if (!ok) {
 		cli_errors(cx, &e);
 	} else if (cx->json) {
@@ -50,6 +73,16 @@ static int cmd_report(cli_t *cx, args_t *a)
 
 const cli_cmd report_cmds[] = {
 	{"report", NULL, cmd_report, "kind= output=", 1, 1, "ID --kind management|brief|policy|contacts -o FILE",
-	 "PDF の報告書（経営者向け報告書・相談用メモ）", "a PDF report (management report, consultation brief)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "PDF の文書（経営者向け報告書・相談用メモ・基本方針・インシデント連絡先）",
+	 "a PDF document (management report, consultation brief, basic policy, incident contact sheet)",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--kind K\tmanagement（経営者向け報告書、2〜4ページ）、brief（相談用メモ、1枚）、policy（情報セキュリティ基本方針）、"
+	  "contacts（インシデント発生時の連絡先、貼り出す1枚）\n"
+	  "-o FILE\t書き出す PDF（- は標準出力）。同じ場所の FILE.tmp に書いてから置き換えます",
+	  "--kind K\tmanagement (the report for the owner, 2-4 pages), brief (the one-page consultation brief), policy (the basic "
+	  "security policy), contacts (the incident contact sheet to pin up)\n"
+	  "-o FILE\tthe PDF to write (- writes standard output); written as FILE.tmp, then renamed",
+	  "secstep report 1 --kind management -o report.pdf\nsecstep --lang en report 1 --kind brief -o brief.pdf"}},
+	HA_END,
 };
+

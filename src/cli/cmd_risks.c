@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/width.h"
 #include "cli/cli.h"
 #include "core/risk.h"
 
@@ -60,10 +61,13 @@ static int cmd_risks(cli_t *cx, args_t *a)
 				int v = risk_value(x);
 				if ((int)risk_band(v, t) != want)
 					continue;
-				printf("  %-6s %-4s %s=%d %s=%d %s=%d  %s%s\n", x->key,
-				       cx->lang == LANG_EN ? risk_band_id((risk_band_t)want) : band_ja[want],
+				fputs("  ", stdout);
+				fput_col(stdout, x->key, 6);
+				fputc(' ', stdout);
+				fput_col(stdout, cx->lang == LANG_EN ? risk_band_id((risk_band_t)want) : band_ja[want], 6);
+				printf(" %s=%d %s=%d %s=%d  %s%s\n",
 				       tr(cx, "リスク値", "value"), v, tr(cx, "重要度", "importance"), risk_importance(x),
-				       tr(cx, "可能性", "likelihood"), risk_likelihood(x), x->name,
+				       tr(cx, "起こりやすさ", "likelihood"), risk_likelihood(x), x->name,
 				       x->personal ? tr(cx, "（個人情報）", " (personal data)") : "");
 			}
 	}
@@ -73,6 +77,11 @@ static int cmd_risks(cli_t *cx, args_t *a)
 
 const cli_cmd risk_cmds[] = {
 	{"risks", NULL, cmd_risks, "high-from= medium-from=", 1, 1, "ID [--high-from 6] [--medium-from 4]",
-	 "情報資産のリスク値（重要度×被害の起こりやすさ）", "the asset register with risk values"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "情報資産のリスク値（重要度×被害の起こりやすさ）", "the asset register with risk values",
+	 {HA_ID_JA, HA_ID_EN,
+	  "--high-from N\tリスク値がこれ以上なら「大」（既定 6）\n--medium-from N\tこれ以上なら「中」（既定 4）",
+	  "--high-from N\ta risk value from N up is high (default 6)\n--medium-from N\tfrom N up is medium (default 4)",
+	  "secstep risks 1\nsecstep --json risks 1 --high-from 5"}},
+	HA_END,
 };
+

@@ -49,6 +49,11 @@ static int cmd_serve(cli_t *cx, args_t *a)
 
 const cli_cmd serve_cmds[] = {
 	{"serve", NULL, cmd_serve, "listen= threads= quiet", 0, 0, "[--listen HOST:PORT] [--threads N] [--quiet]",
-	 "ウェブアプリを起動（既定 127.0.0.1:8080）", "run the web application (default 127.0.0.1:8080)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "ウェブアプリを起動（既定 127.0.0.1:8080）", "run the web application (default 127.0.0.1:8080)",
+	 {NULL, NULL,
+	  "--listen HOST:PORT\t待ち受けるアドレス（既定 127.0.0.1:8080）\n--threads N\t同時に処理するスレッドの数（1〜64）\n--quiet\tアクセスの記録を出さない",
+	  "--listen HOST:PORT\tthe address to listen on (default 127.0.0.1:8080)\n--threads N\tworker threads (1-64)\n--quiet\tno access log",
+	  "secstep serve\nsecstep --db /srv/secstep.db serve --listen 0.0.0.0:8080"}},
+	HA_END,
 };
+

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/width.h"
 #include "cli/cli.h"
 #include "core/recur.h"
 #include "exchange/doc.h"
@@ -38,7 +39,7 @@ static int change(cli_t *cx, args_t *a, const char *owner_arg)
 		errs_add(&e, "--recur", "%s \"%s\"", tr(cx, "none（1回だけ）/ monthly（毎月）/ quarterly（3か月ごと）/ yearly（毎年）です。指定値:",
 							 "must be none, monthly, quarterly or yearly; got"), rv);
 	const char *note = opt(a, "note");
-	if (note && !valid_short_text(note, DOC_MAX_NOTE))
+	if (note && !valid_long_text(note, DOC_MAX_NOTE))
 		errs_add(&e, "--note", "%s", tr(cx, "4000文字以内にしてください", "must be at most 4000 characters"));
 	int rc = EXIT_FAIL;
 	if (e.n) {
@@ -124,9 +125,9 @@ static int cmd_list(cli_t *cx, args_t *a)
 							     "last_done", *last ? json_string(last) : json_null()));
 		} else {
 			const m_person *p = mt ? company_person(co, mt->owner) : NULL;
-			printf("%-9s %-5s %-10s %-12s %s%s\n", t->id, task_status_id(mt ? mt->status : TASK_TODO),
-			       *due ? due : "-", p ? p->name : "-", tx(t->title, cx->lang),
-			       overdue ? tr(cx, "  ← 期限切れ", "  ← overdue") : "");
+			printf("%-9s %-5s %-10s ", t->id, task_status_id(mt ? mt->status : TASK_TODO), *due ? due : "-");
+			fput_col(stdout, p ? p->name : "-", 12);   /* a Japanese name is two columns a character */
+			printf(" %s%s\n", tx(t->title, cx->lang), overdue ? tr(cx, "  ← 期限切れ", "  ← overdue") : "");
 		}
 	}
 	if (cx->json)
@@ -137,15 +138,30 @@ static int cmd_list(cli_t *cx, args_t *a)
 	return EXIT_OK;
 }
 
+#define TASK_ARG_JA "TASK\tタスクの ID（task-1-1〜task-4-4。secstep plan に出ます）"
+#define TASK_ARG_EN "TASK\tthe task's id (task-1-1 … task-4-4; shown by secstep plan)"
+
 const cli_cmd task_cmds[] = {
 	{"task", "assign", cmd_assign, "due= status= note= recur=", 3, 3,
 	 "ID TASK PID [--due YYYY-MM-DD] [--status todo|doing|done] [--recur none|monthly|quarterly|yearly]",
-	 "タスクの担当者（と期限）を決める", "give a task an owner (and a due date)"},
+	 "タスクの担当者（と期限）を決める", "give a task an owner (and a due date)",
+	 {HA_ID_JA "\n" TASK_ARG_JA "\n" HA_PID_JA, HA_ID_EN "\n" TASK_ARG_EN "\n" HA_PID_EN,
+	  "--due YYYY-MM-DD\t期限\n--status S\ttodo（未着手）doing（進行中）done（完了）\n--note TEXT\tメモ\n--recur R\t繰り返し: none（なし）monthly（毎月）quarterly（3か月ごと）yearly（毎年）。繰り返すタスクは完了すると次の期限で開き直します",
+	  "--due YYYY-MM-DD\tthe due date\n--status S\ttodo, doing or done\n--note TEXT\ta note\n--recur R\thow often it repeats: none, monthly, quarterly or yearly; a repeating task reopens with its next due date when done",
+	  "secstep task assign 1 task-1-1 p1 --due 2026-12-20"}},
 	{"task", "update", cmd_update, "owner= due= status= note= recur=", 2, 2,
 	 "ID TASK [--status todo|doing|done] [--due YYYY-MM-DD|none] [--owner PID|none] [--note TEXT] "
 	 "[--recur none|monthly|quarterly|yearly]",
-	 "タスクの状況・期限・担当を変える", "change a task's status, due date or owner"},
+	 "タスクの状況・期限・担当を変える", "change a task's status, due date or owner",
+	 {HA_ID_JA "\n" TASK_ARG_JA, HA_ID_EN "\n" TASK_ARG_EN,
+	  "--status S\ttodo（未着手）doing（進行中）done（完了）\n--due YYYY-MM-DD|none\t期限（none で消す）\n"
+	  "--owner PID|none\t担当（none で担当なし）\n--note TEXT\tメモ\n--recur R\t繰り返し: none（なし）monthly（毎月）quarterly（3か月ごと）yearly（毎年）。繰り返すタスクは完了すると次の期限で開き直します",
+	  "--status S\ttodo, doing or done\n--due YYYY-MM-DD|none\tthe due date (none clears it)\n--owner PID|none\tthe owner (none: nobody)\n--note TEXT\ta note\n--recur R\thow often it repeats: none, monthly, quarterly or yearly; a repeating task reopens with its next due date when done",
+	  "secstep task update 1 task-1-1 --status done\nsecstep task update 1 task-2-5 --recur yearly"}},
 	{"task", "list", cmd_list, "person= all", 1, 1, "ID [--person PID] [--all]",
-	 "タスクの一覧（担当者で絞り込み）", "list tasks (filter by person)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "タスクの一覧（担当者で絞り込み）", "list tasks (filter by person)",
+	 {HA_ID_JA, HA_ID_EN, "--person PID\tその人が担当のタスクだけ\n--all\t手をつけていないタスクも（全16タスク）",
+	  "--person PID\tonly that person's tasks\n--all\ttasks nobody has touched too (all 16)", "secstep task list 1 --person p1"}},
+	HA_END,
 };
+

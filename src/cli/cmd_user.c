@@ -43,7 +43,7 @@ static bool read_secret(cli_t *cx, char *buf, size_t len)
 static bool find_account(cli_t *cx, const char *login, account_t *a)
 {
 	errs_t e = ERRS_INIT;
-	bool found = cli_store(cx) && store_account_by_login(cx->store, login, a, &e);
+	bool found = cli_store_existing(cx) && store_account_by_login(cx->store, login, a, &e);
 	if (e.n)
 		cli_errors(cx, &e);
 	else if (!found && cx->store)
@@ -112,7 +112,7 @@ static int cmd_user_add(cli_t *cx, args_t *a)
 static int cmd_user_list(cli_t *cx, args_t *a)
 {
 	(void)a;
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	account_t *as = NULL;
@@ -449,7 +449,7 @@ static bool parse_id(cli_t *cx, const char *what, const char *arg, int64_t *id)
 static bool find_body(cli_t *cx, const char *arg, body_row *b)
 {
 	int64_t id;
-	if (!parse_id(cx, "BODY", arg, &id) || !cli_store(cx))
+	if (!parse_id(cx, "BODY", arg, &id) || !cli_store_existing(cx))
 		return false;
 	errs_t e = ERRS_INIT;
 	bool found = store_body_get(cx->store, id, b, &e);
@@ -489,7 +489,7 @@ static int cmd_body_add(cli_t *cx, args_t *a)
 static int cmd_body_list(cli_t *cx, args_t *a)
 {
 	(void)a;
-	if (!cli_store(cx))
+	if (!cli_store_existing(cx))
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	body_row *bs = NULL;
@@ -584,7 +584,7 @@ static int cmd_audit(cli_t *cx, args_t *a)
 	int64_t cid = 0;
 	if (a->n_pos && !company_exists(cx, a->pos[0], &cid))
 		return EXIT_FAIL;
-	if (!a->n_pos && !cli_store(cx))
+	if (!a->n_pos && !cli_store_existing(cx))
 		return EXIT_FAIL;
 	errs_t e = ERRS_INIT;
 	arena_t ar = {0};
@@ -616,41 +616,64 @@ static int cmd_audit(cli_t *cx, args_t *a)
 
 const cli_cmd user_cmds[] = {
 	{"user", "add", cmd_user_add, "name= admin", 1, 1, "LOGIN --name NAME [--admin]  (password: one line on stdin)",
-	 "ウェブのアカウントを作る（パスワードは標準入力の1行、10文字以上）", "create a web account (password: one line on stdin, 10+ characters)"},
-	{"user", "list", cmd_user_list, "", 0, 0, "", "アカウントの一覧", "list the accounts"},
+	 "ウェブのアカウントを作る（パスワードは標準入力の1行、10文字以上）", "create a web account (password: one line on stdin, 10+ characters)",
+	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", "--name NAME\t表示する名前\n--admin\tインストールの管理者にする", "--name NAME\tthe name shown\n--admin\tmake it an administrator of the install",
+	  "echo 'a long secret phrase' | secstep user add hanako --name 山田花子"}},
+	{"user", "list", cmd_user_list, "", 0, 0, "", "アカウントの一覧", "list the accounts",
+	 {NULL, NULL, NULL, NULL, "secstep user list\nsecstep user list --json"}},
 	{"user", "disable", cmd_user_disable, "", 1, 1, "LOGIN", "アカウントを停止（ログイン中の画面と API トークンもすぐ止まる）",
-	 "disable an account (its sessions and API tokens stop at once)"},
-	{"user", "enable", cmd_user_enable, "", 1, 1, "LOGIN", "停止したアカウントを使えるようにする", "enable a disabled account"},
+	 "disable an account (its sessions and API tokens stop at once)",
+	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", NULL, NULL, "secstep user disable hanako"}},
+	{"user", "enable", cmd_user_enable, "", 1, 1, "LOGIN", "停止したアカウントを使えるようにする", "enable a disabled account",
+	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", NULL, NULL, "secstep user enable hanako"}},
 	{"user", "password", cmd_user_password, "", 1, 1, "LOGIN  (new password: one line on stdin)",
-	 "パスワードを設定し直す（ログイン中の画面はすべて終わる）", "set a new password (ends every session)"},
+	 "パスワードを設定し直す（ログイン中の画面はすべて終わる）", "set a new password (ends every session)",
+	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", NULL, NULL, "echo 'another long phrase' | secstep user password hanako"}},
 	{"token", "add", cmd_token_add, "label=", 1, 1, "LOGIN [--label TEXT]", "API トークンを作り、それだけを1行で出力",
-	 "make an API token and print it alone on one line"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "make an API token and print it alone on one line",
+	 {"LOGIN\tアカウントのログイン名", "LOGIN\tthe account's login", "--label TEXT\tトークンの用途のメモ", "--label TEXT\twhat the token is for", "secstep token add hanako --label 会計システム連携"}},
+	HA_END,
 };
 
 const cli_cmd member_cmds[] = {
 	{"member", "add", cmd_member_add, "role= person=", 2, 2, "COMPANY LOGIN --role owner|officer|employee [--person PID]",
-	 "アカウントを会社のメンバーにする（役割を変えるときも）", "give an account a role in a company (or change it)"},
+	 "アカウントを会社のメンバーにする（役割を変えるときも）", "give an account a role in a company (or change it)",
+	 {"COMPANY\t会社の番号（secstep company list）" "\n" "LOGIN\tアカウントのログイン名", "COMPANY\tthe company's number (see secstep company list)" "\n" "LOGIN\tthe account's login",
+	  "--role R\towner（経営者）officer（担当者）employee（従業員）\n--person PID\t従業員のときは、その人の記録（p1 など）",
+	  "--role R\towner, officer or employee\n--person PID\tfor an employee, their person record (p1 …)",
+	  "secstep member add 1 hanako --role officer"}},
 	{"member", "remove", cmd_member_remove, "", 2, 2, "COMPANY LOGIN", "会社のメンバーから外す（ただ一人の経営者は外せない）",
-	 "take an account's role away (never the last owner)"},
-	{"member", "list", cmd_member_list, "", 1, 1, "COMPANY", "会社のメンバーと支援機関の一覧", "a company's members and support bodies"},
+	 "take an account's role away (never the last owner)",
+	 {"COMPANY\t会社の番号（secstep company list）" "\n" "LOGIN\tアカウントのログイン名", "COMPANY\tthe company's number (see secstep company list)" "\n" "LOGIN\tthe account's login", NULL, NULL, "secstep member remove 1 hanako"}},
+	{"member", "list", cmd_member_list, "", 1, 1, "COMPANY", "会社のメンバーと支援機関の一覧", "a company's members and support bodies",
+	 {"COMPANY\t会社の番号（secstep company list）", "COMPANY\tthe company's number (see secstep company list)", NULL, NULL, "secstep member list 1"}},
 	{"member", "invite", cmd_member_invite, "role= person= name=", 1, 1, "COMPANY --role ROLE [--person PID] [--name NAME]",
-	 "招待のリンクを作る（7日間、一度だけ）", "make an invitation link (works once, for 7 days)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "招待のリンクを作る（7日間、一度だけ）", "make an invitation link (works once, for 7 days)",
+	 {"COMPANY\t会社の番号（secstep company list）", "COMPANY\tthe company's number (see secstep company list)", "--role R\towner（経営者）officer（担当者）employee（従業員）\n--person PID\t従業員の人の記録（p1 など）\n--name NAME\t招く人の名前",
+	  "--role R\towner, officer or employee\n--person PID\tan employee's person record (p1 …)\n--name NAME\tthe name of the person invited",
+	  "secstep member invite 1 --role employee --person p3"}},
+	HA_END,
 };
 
 const cli_cmd body_cmds[] = {
 	{"body", "add", cmd_body_add, "", 1, 1, "NAME", "支援機関（商工会議所・ITベンダー・専門家など）を作る",
-	 "create a support body (chamber of commerce, IT vendor, consultancy)"},
-	{"body", "list", cmd_body_list, "", 0, 0, "", "支援機関の一覧", "list the support bodies"},
+	 "create a support body (chamber of commerce, IT vendor, consultancy)",
+	 {"NAME\t支援機関の名前", "NAME\tthe body's name", NULL, NULL, "secstep body add 〇〇商工会議所"}},
+	{"body", "list", cmd_body_list, "", 0, 0, "", "支援機関の一覧", "list the support bodies",
+	 {NULL, NULL, NULL, NULL, "secstep body list"}},
 	{"body", "adviser", cmd_body_adviser, "", 3, 3, "add|remove BODY LOGIN", "支援機関の支援者を加える・外す",
-	 "add or remove an adviser of a body"},
+	 "add or remove an adviser of a body",
+	 {"add|remove\t加える・外す\nBODY\t支援機関の番号（secstep body list）\n" "LOGIN\tアカウントのログイン名", "add|remove\tadd or remove\nBODY\tthe body's number (see secstep body list)\n" "LOGIN\tthe account's login",
+	  NULL, NULL, "secstep body adviser add 1 hanako"}},
 	{"body", "company", cmd_body_company, "", 3, 3, "add|remove BODY COMPANY", "支援機関が会社を支援する・やめる",
-	 "a body starts or stops looking after a company"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	 "a body starts or stops looking after a company",
+	 {"add|remove\t支援を始める・やめる\nBODY\t支援機関の番号（secstep body list）\n" "COMPANY\t会社の番号（secstep company list）", "add|remove\tstart or stop\nBODY\tthe body's number (see secstep body list)\n" "COMPANY\tthe company's number (see secstep company list)",
+	  NULL, NULL, "secstep body company add 1 2"}},
+	HA_END,
 };
 
 const cli_cmd audit_cmds[] = {
-	{"audit", NULL, cmd_audit, "", 0, 1, "[COMPANY]", "変更履歴（古い順）。会社を省くとサーバー全体", "the change log, oldest first (all of it without COMPANY)"},
-	{NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+	{"audit", NULL, cmd_audit, "", 0, 1, "[COMPANY]", "変更履歴（古い順）。会社を省くとサーバー全体", "the change log, oldest first (all of it without COMPANY)",
+	 {"COMPANY\t会社の番号（省くとインストール全体）", "COMPANY\tthe company's number (none: the whole install)", NULL, NULL, "secstep audit 1\nsecstep audit 1 --json"}},
+	HA_END,
 };

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/audit.h"
 #include "app/summary.h"
@@ -22,6 +23,22 @@ store_t *cli_store(cli_t *cx)
 	return cx->store;
 }
 
+store_t *cli_store_existing(cli_t *cx)
+{
+	if (cx->store)
+		return cx->store;
+	/* A mistyped --db must not leave a new, empty database behind.
+	 * (A database URL names a server: it is checked by opening it.) */
+	bool url = strstr(cx->db_path, "://") != NULL;
+	if (!url && access(cx->db_path, F_OK) != 0) {
+		cli_error(cx, "%s: %s", cx->db_path,
+			  tr(cx, "データベースがありません（--db か SECSTEP_DB を確かめてください）",
+			     "no such database (check --db or SECSTEP_DB)"));
+		return NULL;
+	}
+	return cli_store(cx);
+}
+
 m_company *cli_company(cli_t *cx, const char *arg)
 {
 	char *end;
@@ -31,7 +48,7 @@ m_company *cli_company(cli_t *cx, const char *arg)
 		cli_error(cx, "%s \"%s\"", tr(cx, "会社IDは正の整数です:", "company ID must be a positive integer:"), arg);
 		return NULL;
 	}
-	store_t *s = cli_store(cx);
+	store_t *s = cli_store_existing(cx);
 	if (!s)
 		return NULL;
 	errs_t e = ERRS_INIT;
@@ -150,4 +167,52 @@ const char **split_list(arena_t *ar, const char *s, size_t *n)
 		p = e + 1;
 	}
 	return out;
+}
+
+bool cli_is_stdout(const char *path)
+{
+	return path && strcmp(path, "-") == 0;
+}
+
+int cli_write_out(cli_t *cx, const char *path, const void *data, size_t len)
+{
+	if (cli_is_stdout(path)) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			cli_error(cx, "-o -: %s", tr(cx, "標準出力に書き込めません", "cannot write to standard output"));
+			return EXIT_FAIL;
+		}
+		return EXIT_OK;
+	}
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok || rename(tmp, path) != 0) {
+		remove(tmp);
+		cli_error(cx, "%s: %s", path, tr(cx, "書き込めません", "cannot write"));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cli_file_to_stdout(cli_t *cx, const char *tmp)
+{
+	FILE *f = fopen(tmp, "rb");
+	char buf[65536];
+	size_t n;
+	bool ok = f != NULL;
+	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	if (f) {
+		ok = ok && !ferror(f);
+		fclose(f);
+	}
+	if (fflush(stdout) != 0)
+		ok = false;
+	remove(tmp);
+	if (!ok)
+		cli_error(cx, "-o -: %s", tr(cx, "標準出力に書き込めません", "cannot write to standard output"));
+	return ok ? EXIT_OK : EXIT_FAIL;
 }

@@ -16,6 +16,8 @@
 static const cli_cmd *const tables[] = {catalog_cmds, company_cmds, person_cmds, diagnose_cmds,
 					plan_cmds, task_cmds, policy_cmds, register_cmds, risk_cmds, report_cmds, data_cmds, serve_cmds,
 					user_cmds, member_cmds, body_cmds, audit_cmds, digest_cmds};
+const cli_cmd *const *const cli_tables = tables;
+const size_t cli_n_tables = ARRAY_LEN(tables);
 
 const char *tr(const cli_t *cx, const char *ja, const char *en)
 {
@@ -63,35 +65,11 @@ const char *opt_next(const args_t *a, const char *name, int *i)
 	return NULL;
 }
 
-static void print_usage(FILE *f, lang_t lang)
-{
-	fprintf(f, "%s", lang == LANG_EN
-		? "Usage: secstep [--db PATH] [--lang ja|en] [--json] COMMAND [ARGS]\n\n"
-		  "secstep turns IPA's guidebook for security talent in small companies into\n"
-		  "a plan: where your company stands, who does what by when.\n\nCommands:\n"
-		: "使い方: secstep [--db PATH] [--lang ja|en] [--json] コマンド [引数]\n\n"
-		  "secstep は IPA「中小企業のためのセキュリティ人材確保・育成の実践ガイドブック」を\n"
-		  "自社の計画（だれが・何を・いつまでに）にするツールです。\n\nコマンド:\n");
-	for (size_t t = 0; t < ARRAY_LEN(tables); t++)
-		for (const cli_cmd *c = tables[t]; c->name; c++) {
-			char head[64];
-			snprintf(head, sizeof head, "%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "");
-			fprintf(f, "  %-18s %s\n", head, lang == LANG_EN ? c->help_en : c->help_ja);
-		}
-	fprintf(f, "%s", lang == LANG_EN
-		? "\nGlobal options: --db PATH (default $SECSTEP_DB or ./secstep.db), --lang ja|en,\n"
-		  "--json (machine output).  SECSTEP_TODAY=YYYY-MM-DD sets today's date.\n"
-		  "Run 'secstep COMMAND --help' for a command's arguments.  Docs: docs/user-guide.md\n"
-		: "\n共通オプション: --db PATH（既定は $SECSTEP_DB、なければ ./secstep.db）、--lang ja|en、\n"
-		  "--json（機械向け出力）。SECSTEP_TODAY=YYYY-MM-DD で今日の日付を指定できます。\n"
-		  "各コマンドの引数は 'secstep コマンド --help' で表示します。説明書: docs/user-guide.md\n");
-}
-
 static void print_cmd_usage(FILE *f, const cli_cmd *c, lang_t lang)
 {
-	fprintf(f, "%s: secstep %s%s%s %s\n  %s\n", lang == LANG_EN ? "Usage" : "使い方", c->name,
-		c->sub ? " " : "", c->sub ? c->sub : "", c->usage,
-		lang == LANG_EN ? c->help_en : c->help_ja);
+	fprintf(f, "%s: secstep %s%s%s %s\n  %s\n  %s secstep %s%s%s --help\n", lang == LANG_EN ? "Usage" : "使い方", c->name,
+		c->sub ? " " : "", c->sub ? c->sub : "", c->usage, lang == LANG_EN ? c->help_en : c->help_ja,
+		lang == LANG_EN ? "More:" : "説明:", c->name, c->sub ? " " : "", c->sub ? c->sub : "");
 }
 
 /* Whether name is accepted by spec ("name= flag other="); *takes_value set. */
@@ -165,12 +143,14 @@ static bool parse_args(cli_t *cx, const cli_cmd *c, int argc, char **argv, args_
 			a->opt_val[a->n_opt++] = val;
 			continue;
 		}
-		if (a->n_pos >= (int)ARRAY_LEN(a->pos)) {
-			cli_error(cx, "%s", tr(cx, "引数が多すぎます", "too many arguments"));
-			return false;
-		}
+		a->pos = xgrow(a->pos, (size_t)a->n_pos, &a->cap_pos, sizeof *a->pos);
 		a->pos[a->n_pos++] = s;
 	}
+	/* A few empty slots after the last, as commands with optional
+	 * positionals read them as NULL. */
+	a->pos = xrealloc(a->pos, ((size_t)a->n_pos + 8) * sizeof *a->pos);
+	memset(a->pos + a->n_pos, 0, 8 * sizeof *a->pos);
+	a->cap_pos = (size_t)a->n_pos + 8;
 	if (a->n_pos < c->min_pos || a->n_pos > c->max_pos) {
 		cli_error(cx, "%s", a->n_pos < c->min_pos ? tr(cx, "引数が足りません", "missing arguments")
 							  : tr(cx, "引数が多すぎます", "too many arguments"));
@@ -180,20 +160,42 @@ static bool parse_args(cli_t *cx, const cli_cmd *c, int argc, char **argv, args_
 	return true;
 }
 
+/* Bad input, named: an argument holding a control character other than
+ * newline and tab (those two are for multi-line text; the fields that are
+ * one line refuse them in their own checks). */
+static bool args_clean(const cli_t *cx, const args_t *a)
+{
+	bool ok = true;
+	for (int i = 0; i < a->n_opt; i++)
+		if (a->opt_val[i] && text_control(a->opt_val[i], true)) {
+			cli_error(cx, "--%s: %s", a->opt_name[i],
+				  tr(cx, "制御文字は使えません", "must not contain control characters"));
+			ok = false;
+		}
+	for (int i = 0; i < a->n_pos; i++)
+		if (text_control(a->pos[i], true)) {
+			cli_error(cx, "%s %d: %s", tr(cx, "引数", "argument"), i + 1,
+				  tr(cx, "制御文字は使えません", "must not contain control characters"));
+			ok = false;
+		}
+	return ok;
+}
+
 static void free_args(args_t *a)
 {
 	for (int i = 0; i < a->n_opt; i++)
 		free((char *)(uintptr_t)a->opt_name[i]);
+	free(a->pos);
+	a->pos = NULL;
 }
 
-int main(int argc, char **argv)
+static int run(cli_t *cx, int argc, char **argv)
 {
-	cli_t cx = {0};
-	cx.db_path = getenv("SECSTEP_DB") && *getenv("SECSTEP_DB") ? getenv("SECSTEP_DB") : "secstep.db";
-	cx.lang = LANG_JA;
+	cx->db_path = getenv("SECSTEP_DB") && *getenv("SECSTEP_DB") ? getenv("SECSTEP_DB") : "secstep.db";
+	cx->lang = LANG_JA;
 	const char *lang_env = getenv("SECSTEP_LANG");
 	if (lang_env && strcmp(lang_env, "en") == 0)
-		cx.lang = LANG_EN;
+		cx->lang = LANG_EN;
 
 	/* Global options may stand anywhere; take them out of argv first. */
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
@@ -214,7 +216,7 @@ int main(int argc, char **argv)
 				free(rest);
 				return EXIT_USAGE;
 			}
-			cx.db_path = val;
+			cx->db_path = val;
 		} else if (strncmp(s, "--lang", 6) == 0 && (s[6] == '\0' || s[6] == '=')) {
 			val = s[6] == '=' ? s + 7 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!val || (strcmp(val, "ja") != 0 && strcmp(val, "en") != 0)) {
@@ -222,9 +224,9 @@ int main(int argc, char **argv)
 				free(rest);
 				return EXIT_USAGE;
 			}
-			cx.lang = strcmp(val, "en") == 0 ? LANG_EN : LANG_JA;
+			cx->lang = strcmp(val, "en") == 0 ? LANG_EN : LANG_JA;
 		} else if (strcmp(s, "--json") == 0) {
-			cx.json = true;
+			cx->json = true;
 		} else if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
 			help = true;
 		} else if (strcmp(s, "--version") == 0) {
@@ -239,17 +241,17 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (nrest == 0) {
-		print_usage(help ? stdout : stderr, cx.lang);
+		help_overview(help ? stdout : stderr, cx->lang);
 		free(rest);
 		return help ? EXIT_OK : EXIT_USAGE;
 	}
 	if (strcmp(rest[0], "help") == 0) {
-		print_usage(stdout, cx.lang);
+		int rc = help_main(nrest - 1, rest + 1, cx->lang);
 		free(rest);
-		return EXIT_OK;
+		return rc;
 	}
-	cx.today = date_today();
-	if (cx.today == DATE_NONE) {
+	cx->today = date_today();
+	if (cx->today == DATE_NONE) {
 		fprintf(stderr, "secstep: SECSTEP_TODAY: must be a date YYYY-MM-DD\n");
 		free(rest);
 		return EXIT_USAGE;
@@ -270,17 +272,26 @@ int main(int argc, char **argv)
 				cmd = c;
 			}
 		}
+	if (!cmd && any_named && help && (nrest == 1 || rest[1][0] == '-')) {
+		help_group(stdout, rest[0], cx->lang);   /* secstep company --help */
+		free(rest);
+		return EXIT_OK;
+	}
 	if (!cmd) {
-		if (any_named) {
+		if (any_named && nrest == 1) {
 			fprintf(stderr, "secstep: %s: %s\n", rest[0],
-				cx.lang == LANG_EN ? "unknown or missing subcommand" : "サブコマンドがないか、不明です");
+				cx->lang == LANG_EN ? "a subcommand is needed" : "サブコマンドを指定してください");
+			help_group(stderr, rest[0], cx->lang);
+		} else if (any_named) {
+			fprintf(stderr, "secstep: %s: %s\n", rest[0],
+				cx->lang == LANG_EN ? "unknown or missing subcommand" : "サブコマンドがないか、不明です");
 			for (size_t t = 0; t < ARRAY_LEN(tables); t++)
 				for (const cli_cmd *c = tables[t]; c->name; c++)
 					if (strcmp(c->name, rest[0]) == 0)
-						print_cmd_usage(stderr, c, cx.lang);
+						print_cmd_usage(stderr, c, cx->lang);
 		} else {
 			fprintf(stderr, "secstep: %s: %s\n", rest[0],
-				cx.lang == LANG_EN ? "unknown command (see secstep --help)"
+				cx->lang == LANG_EN ? "unknown command (see secstep --help)"
 						   : "不明なコマンドです（secstep --help を参照）");
 		}
 		free(rest);
@@ -289,22 +300,32 @@ int main(int argc, char **argv)
 	char cmdname[64];
 	snprintf(cmdname, sizeof cmdname, "%s%s%s", cmd->name, used == 2 ? " " : "",
 		 used == 2 ? cmd->sub : "");
-	cx.cmd = cmdname;
+	cx->cmd = cmdname;
 	if (help) {
-		print_cmd_usage(stdout, cmd, cx.lang);
+		help_command(stdout, cmd, cx->lang);
 		free(rest);
 		return EXIT_OK;
 	}
 	args_t a;
 	int rc;
-	if (!parse_args(&cx, cmd, nrest - used, rest + used, &a)) {
+	if (!parse_args(cx, cmd, nrest - used, rest + used, &a)) {
 		rc = EXIT_USAGE;
+	} else if (!args_clean(cx, &a)) {
+		rc = EXIT_FAIL;
 	} else {
-		cx.cat = catalog_builtin();
-		rc = cmd->fn(&cx, &a);
+		cx->cat = catalog_builtin();
+		rc = cmd->fn(cx, &a);
 	}
 	free_args(&a);
-	store_close(cx.store);
+	store_close(cx->store);
 	free(rest);
 	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	tty_guard();
+	cli_t cx = {0};
+	int rc = run(&cx, argc, argv);
+	return tty_finish(&cx, rc);
 }

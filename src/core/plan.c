@@ -45,15 +45,17 @@ static void find_candidates(const catalog *cat, const m_company *co, plan_t *p)
 		const m_person *ps = &co->people[i];
 		if (person_has_role(ps, "officer", NULL))
 			continue;
-		plan_candidate c = {ps, {0}, 0, 0};
+		plan_candidate c = {ps, {0}, 0, 0, NULL};
 		for (size_t k = 0; k < ps->n_experience && c.n_because < 7; k++)
 			if (is_adjacent(cat, ps->experience[k]))
 				c.because[c.n_because++] = ps->experience[k];
 		c.score = (int)c.n_because;
 		if (ps->volunteer)
 			c.because[c.n_because++] = "volunteer";
-		if (c.n_because)
+		if (c.n_because) {
+			c.exam = exam_next(cat, ps, p->step, NULL);
 			p->candidates[p->n_candidates++] = c;
+		}
 	}
 	qsort(p->candidates, p->n_candidates, sizeof *p->candidates, cand_cmp);
 }
@@ -64,21 +66,117 @@ static int exam_cmp(const void *x, const void *y)
 	return person_key_cmp(a->person->key, b->person->key);
 }
 
+/* The person's record of an exam, or NULL. */
+static const m_exam *exam_record(const m_person *ps, const char *exam)
+{
+	for (size_t k = 0; k < ps->n_exams; k++)
+		if (str_eq(ps->exams[k].exam, exam))
+			return &ps->exams[k];
+	return NULL;
+}
+
+const cat_exam *exam_next(const catalog *cat, const m_person *ps, int step, const m_exam **record)
+{
+	if (record)
+		*record = NULL;
+	if (step < 1)
+		return NULL;
+	if (step > CAT_STEPS)
+		step = CAT_STEPS;
+	int passed_level = 0;
+	for (size_t k = 0; k < ps->n_exams; k++) {
+		const cat_exam *e = cat_exam_find(cat, ps->exams[k].exam);
+		if (e && ps->exams[k].status == EXAM_PASSED && e->level > passed_level)
+			passed_level = e->level;
+	}
+	/* The ladder's rungs of STEP1…step not passed yet, in ladder order. */
+	const cat_exam *open[CAT_STEPS];
+	int n = 0;
+	for (int s = 0; s < step; s++) {
+		const cat_exam *e = cat_exam_find(cat, cat->steps[s].exam);
+		if (e && !person_passed(ps, e->id))
+			open[n++] = e;
+	}
+	/* Keep going with one already planned or being studied: the highest. */
+	for (int i = n - 1; i >= 0; i--) {
+		const m_exam *r = exam_record(ps, open[i]->id);
+		if (r && (r->status == EXAM_PLANNED || r->status == EXAM_STUDYING)) {
+			if (record)
+				*record = r;
+			return open[i];
+		}
+	}
+	/* Otherwise the first rung above what they have shown already. */
+	for (int i = 0; i < n; i++)
+		if (open[i]->level > passed_level)
+			return open[i];
+	return NULL;
+}
+
 static void find_exams(const catalog *cat, const m_company *co, plan_t *p)
 {
-	const cat_exam *ex = cat_exam_find(cat, p->cstep->exam);
 	p->exams = arena_alloc(&p->arena, (co->n_people + 1) * sizeof *p->exams);
-	for (size_t i = 0; ex && i < co->n_people; i++) {
+	for (size_t i = 0; i < co->n_people; i++) {
 		const m_person *ps = &co->people[i];
-		if (!person_has_role(ps, "officer", NULL) || person_passed(ps, ex->id))
+		if (!person_has_role(ps, "officer", NULL))
 			continue;
-		plan_exam e = {ps, ex, NULL};
-		for (size_t k = 0; k < ps->n_exams; k++)
-			if (str_eq(ps->exams[k].exam, ex->id))
-				e.record = &ps->exams[k];
-		p->exams[p->n_exams++] = e;
+		plan_exam e = {ps, NULL, NULL};
+		e.exam = exam_next(cat, ps, p->step, &e.record);
+		if (e.exam)
+			p->exams[p->n_exams++] = e;
 	}
 	qsort(p->exams, p->n_exams, sizeof *p->exams, exam_cmp);
+}
+
+static int inside_cmp(const void *x, const void *y)
+{
+	const plan_inside *a = x, *b = y;
+	int la = a->passed ? a->passed->level : 0, lb = b->passed ? b->passed->level : 0;
+	if (la != lb)
+		return lb - la;
+	if (a->security_work != b->security_work)
+		return a->security_work ? -1 : 1;
+	if (a->share != b->share)
+		return b->share - a->share;
+	if (a->n_adjacent != b->n_adjacent)
+		return a->n_adjacent > b->n_adjacent ? -1 : 1;
+	return person_key_cmp(a->person->key, b->person->key);
+}
+
+/* STEP3+ without a dedicated officer: the concurrent officers who could
+ * take the role, and the ways to fill it from outside (rules.h). */
+static void find_dedicated(const catalog *cat, const m_company *co, plan_t *p)
+{
+	if (p->step < 3 || !p->status.staffing.is_short[ST_DEDICATED])
+		return;
+	p->dedicated_short = true;
+	p->dedicated = arena_alloc(&p->arena, (co->n_people + 1) * sizeof *p->dedicated);
+	for (size_t i = 0; i < co->n_people; i++) {
+		const m_person *ps = &co->people[i];
+		const m_role *role;
+		if (!person_has_role(ps, "officer", &role) || role->time != TIME_CONCURRENT)
+			continue;
+		plan_inside in = {ps, NULL, role->share, false, 0};
+		for (size_t k = 0; k < ps->n_exams; k++) {
+			const cat_exam *e = cat_exam_find(cat, ps->exams[k].exam);
+			if (e && ps->exams[k].status == EXAM_PASSED && (!in.passed || e->level > in.passed->level))
+				in.passed = e;
+		}
+		for (size_t k = 0; k < ps->n_experience; k++) {
+			in.security_work |= str_eq(ps->experience[k], "security_work");
+			in.n_adjacent += is_adjacent(cat, ps->experience[k]);
+		}
+		p->dedicated[p->n_dedicated++] = in;
+	}
+	qsort(p->dedicated, p->n_dedicated, sizeof *p->dedicated, inside_cmp);
+	static const char *const routes[] = {"hire", "outsource"};
+	for (size_t r = 0; r < ARRAY_LEN(routes); r++)
+		for (size_t i = 0; i < cat->n_measures; i++) {
+			const cat_measure *m = &cat->measures[i];
+			if (str_eq(m->dedicated_alt, routes[r]) && m->step >= 3 && m->step <= p->step &&
+			    p->n_dedicated_outside < ARRAY_LEN(p->dedicated_outside))
+				p->dedicated_outside[p->n_dedicated_outside++] = m;
+		}
 }
 
 /* Whether someone already holds the knowledge the STEP's exam stands for:
@@ -293,6 +391,7 @@ plan_t *plan_compute(const catalog *cat, const m_company *co, date_t today)
 	if (!p->status.staffing.is_short[ST_OFFICER])
 		p->n_candidates = 0;   /* CONTRACT.md: only when officers are short */
 	find_exams(cat, co, p);
+	find_dedicated(cat, co, p);
 	choose_measures(co, p);
 	group_learning(cat, p);
 	rank_cases(cat, co, p);

@@ -128,25 +128,27 @@ static bool in_list(const char *const *v, const char *s)
 	return false;
 }
 
-/* Messages in both languages; the document and the CLI use English paths,
- * forms Japanese-first labels. */
-enum { M_OBJECT, M_UNKNOWN, M_MISSING, M_TEXT, M_LONG, M_DATE, M_INT, M_BOOL, M_ENUM, M_PERSON, M_TASK };
+/* Messages in both languages; the document and the CLI name the field by
+ * its path (the same in both languages), forms by its label. */
+enum { M_OBJECT, M_UNKNOWN, M_MISSING, M_TEXT, M_LONG, M_DATE, M_INT, M_BOOL, M_ENUM, M_PERSON, M_TASK, M_CONTROL };
 static const char *const msg_en[] = {"must be an object", "unknown field", "missing", "must be text",
 				     "is too long", "must be a date YYYY-MM-DD",
 				     "must be a whole number", "must be true or false", "is not one of the allowed values",
-				     "no such person in people", "unknown task (task-1-1 … task-4-4)"};
+				     "no such person in people", "unknown task (task-1-1 … task-4-4)",
+				     "must not contain control characters"};
 static const char *const msg_ja[] = {"オブジェクトにしてください", "不明な項目です", "入力してください", "文字で入力してください",
 				     "長すぎます", "日付が正しくありません（YYYY-MM-DD）",
 				     "整数で入力してください", "はい・いいえで選んでください", "一覧から選んでください",
-				     "登録されていない人です", "一覧にないタスクです"};
+				     "登録されていない人です", "一覧にないタスクです",
+				     "制御文字は使えません"};
 
 static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
 		     bool form, lang_t lang, errs_t *errs);
 
 json_t *reg_check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
-		  errs_t *errs)
+		  lang_t lang, errs_t *errs)
 {
-	return check(cat, co, sp, in, path, false, LANG_EN, errs);
+	return check(cat, co, sp, in, path, false, lang, errs);
 }
 
 json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, lang_t lang,
@@ -158,7 +160,7 @@ json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *
 static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
 		     bool form, lang_t lang, errs_t *errs)
 {
-	const char *const *M = form && lang == LANG_JA ? msg_ja : msg_en;
+	const char *const *M = lang == LANG_JA ? msg_ja : msg_en;
 	size_t before = errs->n;
 	char where[320];
 	if (!json_is_object(in)) {
@@ -193,6 +195,8 @@ static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp
 			size_t max = f->type == F_TEXT ? 200 : 4000;
 			if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
 				errs_add(errs, where, "%s", M[M_TEXT]);
+			else if (text_control(json_string_value(v), f->type == F_LONGTEXT))
+				errs_add(errs, where, "%s", M[M_CONTROL]);
 			else if (utf8_len(json_string_value(v)) <= max)
 				json_object_set(out, f->name, v);
 			else if (M == msg_ja)

@@ -43,10 +43,10 @@ const field_spec *reg_field(const reg_spec *sp, const char *name);
 
 /* Checks one record (a JSON object) against its spec in the company's
  * context (person and task references).  Errors go to errs under
- * "PATH.field".  On success returns a new object holding exactly the
+ * "PATH.field", the messages in lang.  On success returns a new object holding exactly the
  * spec's fields that were given, in spec order; NULL on any error. */
 json_t *reg_check(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, const char *path,
-		  errs_t *errs);
+		  lang_t lang, errs_t *errs);
 /* The same for a form: errors name the field by its label, in lang. */
 json_t *reg_check_form(const catalog *cat, const m_company *co, const reg_spec *sp, json_t *in, lang_t lang,
 		       errs_t *errs);

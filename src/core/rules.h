@@ -41,8 +41,9 @@ typedef struct {
 /* The effective answer of a checkpoint in a diagnosis: its own answer when
  * given, else the roll-up of its questions once all are answered. */
 answer_t checkpoint_answer(const catalog *cat, const m_diagnosis *d, const cat_checkpoint *cp);
-/* Roll-up of question answers: all na → na; all yes/na → yes; any unknown →
- * unknown; all no/na → no; otherwise partial.  ANS_NONE if any is missing. */
+/* Roll-up of question answers: all na → na; all yes/na → yes; all no/na →
+ * no; any yes or partial → partial; otherwise (no and unknown) unknown.
+ * ANS_NONE if any is missing. */
 answer_t rollup(const answer_t *a, size_t n);
 int sd_points(answer_t a);
 
@@ -86,6 +87,7 @@ typedef struct {
 	const char *because[8];      /* experience tags, or "volunteer" */
 	size_t n_because;
 	int score;
+	const cat_exam *exam;        /* their exam once appointed (exam_next), or NULL */
 } plan_candidate;
 
 typedef struct {
@@ -93,6 +95,16 @@ typedef struct {
 	const cat_exam *exam;
 	const m_exam *record;        /* planned/studying record, or NULL */
 } plan_exam;
+
+/* A concurrent officer who could become the dedicated officer STEP3 needs
+ * (see plan_t.dedicated). */
+typedef struct {
+	const m_person *person;
+	const cat_exam *passed;      /* their highest-level exam passed, or NULL */
+	int share;                   /* percent of working time on the role, 0 = not given */
+	bool security_work;          /* has done security work (experience tag security_work) */
+	size_t n_adjacent;           /* adjacent experience tags (配置転換) */
+} plan_inside;
 
 typedef struct {
 	const cat_tag *audience;
@@ -130,8 +142,30 @@ typedef struct {
 	const m_person *single_owner;   /* set when one part-time person holds every task */
 	bool inside_capacity, knowledge_short;
 	bool has_adjacent;           /* people with adjacent experience or volunteers exist */
+	/* From STEP3 on, when the dedicated officer is short: who could become
+	 * one (the concurrent officers, most experienced first: highest IPA
+	 * level passed, then security work done, then the larger share of
+	 * their time already on the role, then more adjacent experience, then
+	 * person id), and the ways from outside (the catalog's measures of
+	 * STEP3 up to the working STEP marked dedicated_alternative: hire
+	 * first, then outsource). */
+	bool dedicated_short;
+	plan_inside *dedicated;
+	size_t n_dedicated;
+	const cat_measure *dedicated_outside[16];
+	size_t n_dedicated_outside;
 	arena_t arena;
 } plan_t;
+
+/* The next exam on the guidebook's ladder for one person working on STEP
+ * `step` (CONTRACT.md "Exams for officers climb the guidebook's ladder"):
+ * of the ladder exams of STEP1…step (ip → sg → au → sc, the STEPs' own
+ * exams in the catalog) that the person has not passed, the highest one
+ * they have planned or are studying; else the first, in ladder order,
+ * whose IPA level is above the highest level they have passed (fe and ap
+ * count by level); else NULL.  *record (when record is not NULL) is set to
+ * their planned/studying record of the exam returned, or NULL. */
+const cat_exam *exam_next(const catalog *cat, const m_person *ps, int step, const m_exam **record);
 
 /* Builds the plan for the company's working STEP.  Free with plan_free. */
 plan_t *plan_compute(const catalog *cat, const m_company *co, date_t today);

@@ -28,7 +28,7 @@ int sd_points(answer_t a)
 
 answer_t rollup(const answer_t *a, size_t n)
 {
-	bool all_na = true, all_yes = true, all_no = true, any_unknown = false;
+	bool all_na = true, all_yes = true, all_no = true, any_done = false;
 	if (n == 0)
 		return ANS_NONE;
 	for (size_t i = 0; i < n; i++) {
@@ -37,17 +37,19 @@ answer_t rollup(const answer_t *a, size_t n)
 		all_na &= a[i] == ANS_NA;
 		all_yes &= a[i] == ANS_YES || a[i] == ANS_NA;
 		all_no &= a[i] == ANS_NO || a[i] == ANS_NA;
-		any_unknown |= a[i] == ANS_UNKNOWN;
+		any_done |= a[i] == ANS_YES || a[i] == ANS_PARTIAL;
 	}
 	if (all_na)
 		return ANS_NA;
 	if (all_yes)
 		return ANS_YES;
-	if (any_unknown)
-		return ANS_UNKNOWN;
 	if (all_no)
 		return ANS_NO;
-	return ANS_PARTIAL;
+	/* something is in place: "partly", even when another answer is
+	 * "don't know" (yes + partial + don't know is not "don't know") */
+	if (any_done)
+		return ANS_PARTIAL;
+	return ANS_UNKNOWN;
 }
 
 answer_t checkpoint_answer(const catalog *cat, const m_diagnosis *d, const cat_checkpoint *cp)

@@ -19,8 +19,9 @@
 
 /* Parses and validates a document.  today dates the diagnosis when the
  * document gives no "diagnosed_on".  Returns NULL (errs filled, paths like
- * "people[2].exams[0].date") on any problem. */
-m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t today, errs_t *errs);
+ * "people[2].exams[0].date", the same in both languages; the messages in
+ * lang) on any problem. */
+m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t today, lang_t lang, errs_t *errs);
 
 /* The document of a company, as a new jansson object. */
 json_t *doc_export(const catalog *cat, const m_company *c);
@@ -36,6 +37,9 @@ void doc_changes(const catalog *cat, const m_company *before, const m_company *a
 
 /* Shared validators for other faces (CLI flags, web forms). */
 bool valid_person_key(const char *s);
+/* Text of at most max_cp code points, valid UTF-8, no control
+ * characters (util.h text_control); long text may hold newlines and tabs. */
 bool valid_short_text(const char *s, size_t max_cp);
+bool valid_long_text(const char *s, size_t max_cp);
 
 #endif

@@ -27,6 +27,7 @@ typedef struct {
 	int depth;
 	errs_t *errs;
 	size_t found;
+	bool en;                      /* messages in English (else Japanese) */
 } scan;
 
 static void path_of(const scan *x, char *out, size_t n)
@@ -97,7 +98,7 @@ static bool number(scan *x)
 	if (integer && digits > 15 && x->found < ERRS_MAX) {
 		char p[256];
 		path_of(x, p, sizeof p);
-		errs_add(x->errs, p, "the number is far too large");
+		errs_add(x->errs, p, "%s", x->en ? "the number is far too large" : "数が大きすぎます");
 		x->found++;
 	}
 	return true;
@@ -136,7 +137,7 @@ static bool value(scan *x)
 				if (dup && x->found < ERRS_MAX) {
 					char p[256];
 					path_of(x, p, sizeof p);
-					errs_add(x->errs, p, "is given more than once");
+					errs_add(x->errs, p, "%s", x->en ? "is given more than once" : "二度以上あります");
 					x->found++;
 				} else if (!dup && f->n_keys < KEYS) {
 					f->keys[f->n_keys++] = xstrdup(k);
@@ -180,10 +181,11 @@ static bool value(scan *x)
 	return false;
 }
 
-size_t json_scan(const char *text, size_t len, errs_t *errs)
+size_t json_scan(const char *text, size_t len, bool en, errs_t *errs)
 {
 	scan x;
 	memset(&x, 0, sizeof x);
+	x.en = en;
 	x.s = text;
 	x.len = len;
 	x.errs = errs;

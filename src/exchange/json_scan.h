@@ -3,12 +3,13 @@
 #ifndef SECSTEP_JSON_SCAN_H
 #define SECSTEP_JSON_SCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/errs.h"
 
 /* Adds one error per problem found ("company.name: is given more than
- * once"); returns how many. */
-size_t json_scan(const char *text, size_t len, errs_t *errs);
+ * once"; in English when en, else Japanese); returns how many. */
+size_t json_scan(const char *text, size_t len, bool en, errs_t *errs);
 
 #endif

@@ -6,9 +6,9 @@
  * uses, what is in place (met checkpoints), what is not or not known,
  * staffing, concerns (the company's notes) and example questions.
  *
- * Every part has a line limit so that the worst case (every checkpoint
- * unmet, many IT uses, long notes) still fits; pdoc's one-page limit is the
- * last guard. */
+ * It is laid out to fit one sheet for a typical company; nothing is cut:
+ * long notes or many IT uses wrap, and in the worst case the brief
+ * continues on a second page. */
 #include <string.h>
 
 #include "base/buf.h"
@@ -21,9 +21,12 @@
 static void fact(pdoc *d, const char *label, const char *value, int max_lines)
 {
 	PangoLayout *l = pd_layout(d->pc, value, &TS_BODY, PD_CW - LABEL_W, AL_LEFT, max_lines);
-	double h = pd_layout_h(l) + 5;
+	PangoLayout *ll = pd_layout(d->pc, label, &(tstyle){8.2, true, C_MUTED}, LABEL_W - 6, AL_LEFT, 2);
+	double h = pd_layout_h(l) + 5, hl = pd_layout_h(ll) + 5.7;
+	if (hl > h)
+		h = hl;
 	if (pdoc_room(d, h)) {
-		pd_text(d->cr, d->pc, label, &(tstyle){8.2, true, C_MUTED}, PD_ML, d->y + 3.2, LABEL_W - 6, AL_LEFT, 2);
+		pd_show(d->cr, ll, PD_ML, d->y + 3.2, C_MUTED);
 		pd_show(d->cr, l, PD_ML + LABEL_W, d->y + 2.5, TS_BODY.rgb);
 		d->y += h;
 		pd_rgb(d->cr, C_GREY);
@@ -33,6 +36,7 @@ static void fact(pdoc *d, const char *label, const char *value, int max_lines)
 		cairo_stroke(d->cr);
 	}
 	g_object_unref(l);
+	g_object_unref(ll);
 }
 
 /* A column of checkpoint lines (met, or not met with the answer at the
@@ -128,7 +132,8 @@ static void brief_checkpoints(pdoc *d, const rep_in *in)
 	const char *h2 = pd_tr(d, "2. できていること", "2. In place");
 	const char *h3 = pd_tr(d, "3. まだのこと・わからないこと（回答）", "3. Not yet, or not known (answer)");
 	PangoLayout *l2 = pd_layout(d->pc, h2, &TS_H2, wmet - 8, AL_LEFT, 1);
-	double hh = pd_layout_h(l2) + 5;
+	PangoLayout *l3 = pd_layout(d->pc, h3, &TS_H2, wun - 8, AL_LEFT, 1);
+	double hh = (pd_layout_h(l2) > pd_layout_h(l3) ? pd_layout_h(l2) : pd_layout_h(l3)) + 5;
 	double hmet = cp_column(d, in, true, PD_ML, 0, wmet, false), hun = cp_column(d, in, false, x2, 0, wun, false);
 	double hcol = hmet > hun ? hmet : hun;
 	if (pdoc_room(d, hh + hcol)) {
@@ -137,13 +142,14 @@ static void brief_checkpoints(pdoc *d, const rep_in *in)
 		cairo_rectangle(d->cr, x2, d->y + 2, 3, hh - 7);
 		cairo_fill(d->cr);
 		pd_show(d->cr, l2, PD_ML + 8, d->y, C_INK);
-		pd_text(d->cr, d->pc, h3, &TS_H2, x2 + 8, d->y, wun - 8, AL_LEFT, 1);
+		pd_show(d->cr, l3, x2 + 8, d->y, C_INK);
 		d->y += hh;
 		cp_column(d, in, true, PD_ML, d->y, wmet, true);
 		cp_column(d, in, false, x2, d->y, wun, true);
 		d->y += hcol + 2;
 	}
 	g_object_unref(l2);
+	g_object_unref(l3);
 }
 
 /* 4. the staffing the working STEP needs, and who holds a role. */

@@ -63,17 +63,16 @@ static void sec_stage(pdoc *d, const rep_in *in)
 			AL_LEFT, 1);
 		d->y += 16;
 	}
-	static const double fr[] = {0.10, 0.56, 0.16, 0.18};
-	static const int al[] = {AL_LEFT, AL_LEFT, AL_LEFT, AL_LEFT};
-	const char *heads[] = {"ID", pd_tr(d, "チェックポイント", "Checkpoint"), pd_tr(d, "回答", "Answer"),
-			       pd_tr(d, "状態", "State")};
-	pdoc_table(d, 4, fr, al, heads, 17.0 * (double)ws->n_checkpoints);
+	static const double fr[] = {0.64, 0.17, 0.19};
+	static const int al[] = {AL_LEFT, AL_LEFT, AL_LEFT};
+	const char *heads[] = {pd_tr(d, "チェックポイント", "Checkpoint"), pd_tr(d, "回答", "Answer"), pd_tr(d, "状態", "State")};
+	pdoc_table(d, 3, fr, al, heads, 17.0 * (double)ws->n_checkpoints);
 	for (size_t i = 0; i < ws->n_checkpoints; i++) {
 		const cat_checkpoint *cp = &ws->checkpoints[i];
 		bool ok = st->met[cp->index];
-		const char *cells[] = {cp->id, tx(cp->title, d->lang), lb_answer(d, in->cat, st->cp[cp->index]),
+		const char *cells[] = {tx(cp->title, d->lang), lb_answer(d, in->cat, st->cp[cp->index]),
 				       ok ? pd_tr(d, "✓ 満たしている", "✓ met") : pd_tr(d, "まだ", "not yet")};
-		const unsigned rgb[] = {C_MUTED, 0, 0, ok ? C_GOOD : C_WARN};
+		const unsigned rgb[] = {0, 0, ok ? C_GOOD : C_WARN};
 		pdoc_row(d, cells, rgb);
 	}
 	pdoc_table_end(d);
@@ -155,40 +154,42 @@ static void sec_selfcheck(pdoc *d, const rep_in *in)
 		y = y + 6 > top + 36 ? y + 6 : top + 36;
 		for (size_t p = 0; p < cat->n_sd_parts && p < 3; p++) {
 			pd_text(d->cr, d->pc, tx(cat->sd_parts[p].title, d->lang), &TS_SMALL, tx0, y, 150, AL_LEFT, 1);
-			chart_meter(d->cr, d->pc, tx0 + 150, y + 3, tw - 150, 7, st->part_score[p], st->part_max[p], C_BRAND);
+			if (st->part_max[p])
+				chart_meter(d->cr, d->pc, tx0 + 150, y + 3, tw - 150, 7, st->part_score[p], st->part_max[p], C_BRAND);
+			else   /* nothing of this part answered: no "0 / 0" bar */
+				pd_text(d->cr, d->pc, pd_tr(d, "まだ回答がありません", "not answered yet"), &TS_MUTED, tx0 + 150, y, 0,
+					AL_LEFT, 1);
 			y += 15;
 		}
 		d->y = y > top + 90 ? y : top + 90;
 	}
-	/* weakest items: answered no or don't know, by part */
-	pdoc_h2(d, pd_tr(d, "「いいえ」「わからない」と答えた項目", "Items answered \"no\" or \"don't know\""), 40);
+	/* Every item answered no or don't know, by part (25 at most, so all of
+	 * them); the heading stays with the table's first rows. */
 	buf_t items[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
-	int count[3] = {0}, shown[3] = {0};
+	int count[3] = {0};
 	for (int i = 0; i < CAT_SD_ITEMS && dg; i++) {
 		const cat_sd_item *it = &cat->sd[i];
 		answer_t a = diag_answer(dg, it->id);
 		if (a != ANS_NO && a != ANS_UNKNOWN)
 			continue;
 		int p = part_of(cat, it);
-		if (++count[p] > 6)
-			continue;
-		buf_printf(&items[p], "%s%d. %s — %s", shown[p]++ ? "\n" : "", it->no, tx(it->title, d->lang),
+		buf_printf(&items[p], "%s%d. %s — %s", count[p]++ ? "\n" : "", it->no, tx(it->title, d->lang),
 			   lb_answer(d, cat, a));
 	}
+	int first = !count[0] ? (!count[1] ? 2 : 1) : 0;
+	double keep = count[first] ? pd_row_est(count[first]) + 20 : 14;
+	pdoc_h2(d, pd_tr(d, "「いいえ」「わからない」と答えた項目", "Items answered \"no\" or \"don't know\""), keep);
 	if (!count[0] && !count[1] && !count[2]) {
-		pdoc_para(d, dg ? pd_tr(d, "ありません。", "None.") : pd_tr(d, "まだ回答がありません。", "Nothing answered yet."),
+		pdoc_para(d, st->sd_answered ? pd_tr(d, "ありません。", "None.") : pd_tr(d, "まだ回答がありません。", "Nothing answered yet."),
 			  &TS_MUTED, 0);
 	} else {
 		static const double fr[] = {0.26, 0.10, 0.64};
 		static const int al[] = {AL_LEFT, AL_CENTER, AL_LEFT};
 		const char *heads[] = {pd_tr(d, "区分", "Part"), pd_tr(d, "項目数", "Items"), pd_tr(d, "項目と回答", "Item and answer")};
-		pdoc_table(d, 3, fr, al, heads, 40);
+		pdoc_table(d, 3, fr, al, heads, keep - 20);
 		for (int p = 0; p < 3 && (size_t)p < cat->n_sd_parts; p++) {
 			if (!count[p])
 				continue;
-			if (count[p] > shown[p])
-				buf_printf(&items[p], "\n%s %d %s", pd_tr(d, "ほか", "and"), count[p] - shown[p],
-					   pd_tr(d, "項目", "more"));
 			const char *cells[] = {tx(cat->sd_parts[p].title, d->lang), pd_printf(d, "%d", count[p]), items[p].p};
 			pdoc_row(d, cells, NULL);
 		}
@@ -278,12 +279,10 @@ static void sec_people(pdoc *d, const rep_in *in)
 	const char *heads[] = {pd_tr(d, "氏名", "Name"), pd_tr(d, "所属・役職", "Department, position"),
 			       pd_tr(d, "役割", "Role"), pd_tr(d, "試験", "Exams")};
 	pdoc_table(d, 4, fr, NULL, heads, est);
-	size_t shown = 0;
-	for (size_t i = 0; i < co->n_people && shown < 24; i++) {
+	for (size_t i = 0; i < co->n_people; i++) {
 		const m_person *p = &co->people[i];
 		if (!p->n_roles)
 			continue;
-		shown++;
 		buf_t roles = BUF_INIT, exams = BUF_INIT;
 		for (size_t k = 0; k < p->n_roles; k++) {
 			const char *time = p->roles[k].time == TIME_DEDICATED ? pd_tr(d, "専任", "dedicated") : pd_tr(d, "兼務", "part-time");
@@ -305,8 +304,6 @@ static void sec_people(pdoc *d, const rep_in *in)
 		buf_free(&exams);
 	}
 	pdoc_table_end(d);
-	if (n > shown)
-		pdoc_para(d, pd_printf(d, "%s %zu %s", pd_tr(d, "ほか", "and"), n - shown, pd_tr(d, "人", "more people")), &TS_MUTED, 0);
 }
 
 /* ---- 6. plan progress ---- */
@@ -314,7 +311,7 @@ static void sec_people(pdoc *d, const rep_in *in)
 static void sec_plan(pdoc *d, const rep_in *in)
 {
 	const plan_t *p = in->plan;
-	double est = (double)p->n_tasks * pd_row_est(2);
+	double est = (double)p->n_tasks * pd_row_est(1);
 	pdoc_h1(d, pd_printf(d, "%s %s", pd_tr(d, "6. 計画の進み具合 —", "6. Plan progress —"), lb_step(d, in->cat, p->step)),
 		16 + 22 + est);
 	if (block(d, 16)) {
@@ -335,7 +332,7 @@ static void sec_plan(pdoc *d, const rep_in *in)
 		const char *due = t->due != DATE_NONE
 			? (t->overdue ? pd_printf(d, "%s\n%s", lb_date(d, t->due), pd_tr(d, "期限切れ", "overdue")) : lb_date(d, t->due))
 			: pd_printf(d, "%s %s", pd_tr(d, "目安", "suggested"), lb_date(d, t->suggested_due));
-		const char *cells[] = {pd_printf(d, "%s\n%s", t->task->id, tx(t->task->title, d->lang)),
+		const char *cells[] = {tx(t->task->title, d->lang),
 				       t->owner ? lb_person(in->co, t->owner) : pd_tr(d, "未定", "nobody yet"), due,
 				       lb_task_status(d, t->status)};
 		const unsigned rgb[] = {0, t->owner ? 0 : C_WARN, t->overdue ? C_BAD : t->due == DATE_NONE ? C_MUTED : 0,
@@ -347,10 +344,11 @@ static void sec_plan(pdoc *d, const rep_in *in)
 
 /* ---- 7. risks ---- */
 
-static const m_asset *sort_assets_base;
+/* Sorted through an array of pointers, so the comparator needs no state
+ * outside its arguments: several worker threads render at once. */
 static int asset_cmp(const void *a, const void *b)
 {
-	const m_asset *x = &sort_assets_base[*(const size_t *)a], *y = &sort_assets_base[*(const size_t *)b];
+	const m_asset *x = *(const m_asset *const *)a, *y = *(const m_asset *const *)b;
 	int vx = risk_value(x), vy = risk_value(y);
 	if (vx != vy)
 		return vy - vx;
@@ -360,27 +358,23 @@ static int asset_cmp(const void *a, const void *b)
 static void sec_risks(pdoc *d, const rep_in *in, int num)
 {
 	const m_company *co = in->co;
-	size_t *idx = xcalloc(co->n_assets, sizeof *idx);
+	const m_asset **idx = xcalloc(co->n_assets ? co->n_assets : 1, sizeof *idx);
 	for (size_t i = 0; i < co->n_assets; i++)
-		idx[i] = i;
-	/* qsort has no context argument; the base is set only for this call
-	 * and the renderer is not re-entered meanwhile. */
-	sort_assets_base = co->assets;
+		idx[i] = &co->assets[i];
 	qsort(idx, co->n_assets, sizeof *idx, asset_cmp);
-	sort_assets_base = NULL;
 	size_t top = co->n_assets < 8 ? co->n_assets : 8;
 	double est = 0;
 	for (size_t i = 0; i < top; i++)
-		est += pd_row_est(co->assets[idx[i]].personal ? 2 : 1);
+		est += pd_row_est(idx[i]->personal ? 2 : 1);
 	pdoc_h1(d, pd_printf(d, "%d. %s", num, pd_tr(d, "主なリスク（情報資産の台帳から）", "Top risks (from the asset register)")),
 		22 + est);
 	static const double fr[] = {0.46, 0.12, 0.12, 0.12, 0.18};
 	static const int al[] = {AL_LEFT, AL_RIGHT, AL_RIGHT, AL_RIGHT, AL_LEFT};
-	const char *heads[] = {pd_tr(d, "情報資産", "Asset"), pd_tr(d, "重要度", "Importance"), pd_tr(d, "可能性", "Likelihood"),
+	const char *heads[] = {pd_tr(d, "情報資産", "Asset"), pd_tr(d, "重要度", "Importance"), pd_tr(d, "起こりやすさ", "Likelihood"),
 			       pd_tr(d, "リスク値", "Risk value"), pd_tr(d, "評価", "Band")};
 	pdoc_table(d, 5, fr, al, heads, est);
 	for (size_t i = 0; i < top; i++) {
-		const m_asset *a = &co->assets[idx[i]];
+		const m_asset *a = idx[i];
 		int v = risk_value(a);
 		risk_band_t b = risk_band(v, RISK_DEFAULTS);
 		static const char *const bj[] = {"小", "中", "大"}, *const be[] = {"low", "medium", "high"};
@@ -391,8 +385,8 @@ static void sec_risks(pdoc *d, const rep_in *in, int num)
 		pdoc_row(d, cells, rgb);
 	}
 	pdoc_table_end(d);
-	pdoc_para(d, pd_printf(d, d->lang == LANG_EN ? "%zu of %zu assets, highest risk value first. Risk value = importance × likelihood (1–9); high from 6, medium 4."
-						     : "全 %2$zu 件のうちリスク値の高い %1$zu 件。リスク値 = 重要度 × 可能性（1〜9）。6以上が「大」、4が「中」。",
+	pdoc_para(d, pd_printf(d, d->lang == LANG_EN ? "%zu of %zu assets, highest risk value first; every asset is in the asset register (secstep risks, or Registers → Assets and risks). Risk value = importance × likelihood (1–9); high from 6, medium 4."
+						     : "全 %2$zu 件のうちリスク値の高い %1$zu 件（すべては情報資産の台帳に。secstep risks、または「体制と記録」→「情報資産とリスク」）。リスク値 = 重要度 × 被害の起こりやすさ（1〜9）。6以上が「大」、4が「中」。",
 			       top, co->n_assets),
 		  &TS_MUTED, 0);
 	free(idx);
@@ -426,7 +420,7 @@ static void sec_next90(pdoc *d, const rep_in *in, int num)
 		if (t->status == TASK_DONE || t->due == DATE_NONE || t->due > until)
 			continue;
 		const cat_task *ct = cat_task_find(in->cat, t->task);
-		u[n++] = (upcoming){t->due, 0, ct ? pd_printf(d, "%s %s", ct->id, tx(ct->title, d->lang)) : t->task,
+		u[n++] = (upcoming){t->due, 0, ct ? tx(ct->title, d->lang) : t->task,
 				    t->owner ? lb_person(co, t->owner) : pd_tr(d, "未定", "nobody yet"), t->due < in->today};
 	}
 	for (size_t i = 0; i < co->n_people; i++)
@@ -456,8 +450,7 @@ static void sec_next90(pdoc *d, const rep_in *in, int num)
 	static const double fr[] = {0.16, 0.12, 0.50, 0.22};
 	const char *heads[] = {pd_tr(d, "日付", "Date"), pd_tr(d, "種類", "Kind"), pd_tr(d, "内容", "What"), pd_tr(d, "担当", "Who")};
 	pdoc_table(d, 4, fr, NULL, heads, est);
-	size_t shown = n < 20 ? n : 20;
-	for (size_t i = 0; i < shown; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const char *date = u[i].overdue ? pd_printf(d, "%s\n%s", lb_date(d, u[i].date), pd_tr(d, "期限切れ", "overdue"))
 						: lb_date(d, u[i].date);
 		const char *cells[] = {date, u[i].kind ? pd_tr(d, "試験", "Exam") : pd_tr(d, "タスク", "Task"), u[i].what, u[i].who};
@@ -465,8 +458,6 @@ static void sec_next90(pdoc *d, const rep_in *in, int num)
 		pdoc_row(d, cells, rgb);
 	}
 	pdoc_table_end(d);
-	if (n > shown)
-		pdoc_para(d, pd_printf(d, "%s %zu %s", pd_tr(d, "ほか", "and"), n - shown, pd_tr(d, "件", "more")), &TS_MUTED, 0);
 	free(u);
 }
 

@@ -3,9 +3,11 @@
  * headings (also PDF bookmarks), paragraphs, bullet items, tables with rules
  * and a repeated header, and a footer with the company name and "n / N".
  *
- * Each page is first drawn into a cairo recording surface; pdoc_finish()
- * then replays the pages onto one PDF surface and adds the footers, which is
- * how the footer knows the page count.  All text goes through pango with
+ * A document is rendered twice: first into cairo recording surfaces, to
+ * count the pages (pdoc_init), then onto the PDF surface itself
+ * (pdoc_init_pdf with that count), which is how the footer knows "n / N"
+ * and how the text gets its structure tags (cairo 1.16 cannot keep tags in
+ * a recording surface).  All text goes through pango with
  * the context of the document (72 dpi, so sizes are points; no hinting;
  * language ja or en for line breaking and glyph forms).
  *
@@ -32,7 +34,15 @@
 #define PD_CW (PD_PAGE_W - PD_ML - PD_MR)   /* content width */
 #define PD_BOTTOM (PD_PAGE_H - PD_MB)
 
-#define PD_FONT "Noto Sans CJK JP"
+/* The face of every text.  BIZ UDPGothic (fonts-morisawa-bizud-gothic) has
+ * TrueType outlines, which cairo subsets glyph by glyph: a one-page PDF
+ * weighs ~80 KB.  Noto Sans CJK is CID-keyed CFF, and cairo 1.16's CFF
+ * subsetter marks a CID font's local subroutines as used only the first
+ * time it meets them, so a later glyph that calls one of them is parsed out
+ * of step (its hint count is wrong), the parse fails, and cairo then embeds
+ * every subroutine of the font (870 KB for the ideographs alone): 1-1.8 MB
+ * per page.  Noto stays as the fallback for a character BIZ UD lacks. */
+#define PD_FONT "BIZ UDPGothic, Noto Sans CJK JP"
 
 /* Colours as 0xRRGGBB. */
 enum {
@@ -54,8 +64,9 @@ enum { AL_LEFT, AL_CENTER, AL_RIGHT };
 /* ---- text on any cairo context (charts use these too) ---- */
 
 /* A layout of text in style st, wrapped to width w (w <= 0: no wrapping),
- * aligned; max_lines > 0 cuts the text there with an ellipsis.  Caller
- * unrefs (g_object_unref). */
+ * aligned.  max_lines is how many lines the caller expects; longer text
+ * still wraps in full (nothing is ever cut with "…").  Caller unrefs
+ * (g_object_unref). */
 PangoLayout *pd_layout(PangoContext *pc, const char *text, const tstyle *st, double w, int align,
 		       int max_lines);
 double pd_layout_h(PangoLayout *l);
@@ -103,11 +114,20 @@ typedef struct pdoc {
 	const char *heads[8];
 	int n_cols;
 	int rows_on_page;
+	bool table_tagged;          /* a "Table" structure element is open on this page */
+	cairo_surface_t *pdf;       /* the PDF pass: the surface drawn on, else NULL */
+	struct buf *out;            /* its bytes */
+	int total_pages;            /* the PDF pass: pages counted by the first pass */
 } pdoc;
 
 /* Starts a document with its first page.  max_pages > 0 keeps it to that
  * many pages: what would spill over is left out and d->overflow is set. */
 void pdoc_init(pdoc *d, lang_t lang, int max_pages);
+/* Starts the PDF pass of a document after its first pass (first, still
+ * alive): the same language and font map (so the same fonts and layout),
+ * and first's page count for the footers.  The renderer must draw exactly
+ * what it drew then.  Free first after d. */
+void pdoc_init_pdf(pdoc *d, const pdoc *first);
 void pdoc_free(pdoc *d);
 const char *pd_tr(const pdoc *d, const char *ja, const char *en);
 /* arena_printf into the document's arena. */
@@ -127,6 +147,8 @@ bool pdoc_h1(pdoc *d, const char *text, double keep);
 bool pdoc_h2(pdoc *d, const char *text, double keep);
 /* A paragraph over the full width (max_lines 0 = all). */
 bool pdoc_para(pdoc *d, const char *text, const tstyle *st, int max_lines);
+/* The same, aligned AL_LEFT, AL_CENTER or AL_RIGHT. */
+bool pdoc_para_al(pdoc *d, const char *text, const tstyle *st, int align);
 /* A bullet item with a hanging indent; bullet "•", "1." … */
 bool pdoc_item(pdoc *d, const char *bullet, const char *text, const tstyle *st, int max_lines);
 
@@ -142,7 +164,10 @@ void pdoc_table_end(pdoc *d);
  * for keeping a small table, or a heading with its table, together). */
 double pd_row_est(int lines);
 
-/* Writes the PDF: replays the pages, adds footers and bookmarks. */
+/* Ends the PDF pass and hands the bytes to sink: footers, bookmarks,
+ * metadata (title, author = company, subject = document kind, dates); the
+ * catalog gets /Lang (ja or en) and /MarkInfo (the text is tagged:
+ * headings, paragraphs, list items, tables). */
 bool pdoc_finish(pdoc *d, date_t today, report_sink sink, void *closure, errs_t *errs);
 
 #endif

@@ -43,30 +43,40 @@ const char *report_kind_name(report_kind_t k, lang_t lang)
 
 /* ---- rendering ---- */
 
+static void render(pdoc *d, report_kind_t kind, lang_t lang, const rep_in *in)
+{
+	d->footer_left = in->co->name;
+	d->footer_mid = report_kind_name(kind, lang);
+	d->title = pd_printf(d, "%s — %s", report_kind_name(kind, lang), in->co->name);
+	if (kind == REPORT_BRIEF)
+		rep_brief(d, in);
+	else if (kind == REPORT_POLICY)
+		rep_policy(d, in);
+	else if (kind == REPORT_CONTACTS)
+		rep_contacts(d, in);
+	else
+		rep_management(d, in);
+}
+
 bool report_render(const catalog *cat, const m_company *co, report_kind_t kind, lang_t lang, date_t today,
 		   report_sink sink, void *closure, int *pages, errs_t *errs)
 {
-	pdoc d;
-	/* The brief is one sheet by definition: what does not fit is left
-	 * out rather than spilling onto a second page. */
-	pdoc_init(&d, lang, kind == REPORT_BRIEF || kind == REPORT_CONTACTS ? 1 : 0);
-	d.footer_left = co->name;
-	d.footer_mid = report_kind_name(kind, lang);
-	d.title = pd_printf(&d, "%s — %s", report_kind_name(kind, lang), co->name);
 	rep_in in = {cat, co, today, plan_compute(cat, co, today)};
-	if (kind == REPORT_BRIEF)
-		rep_brief(&d, &in);
-	else if (kind == REPORT_POLICY)
-		rep_policy(&d, &in);
-	else if (kind == REPORT_CONTACTS)
-		rep_contacts(&d, &in);
-	else
-		rep_management(&d, &in);
+	/* Every document flows (nothing is left out): the brief and the
+	 * contact sheet fit one sheet for a typical company and continue on a
+	 * second page rather than drop a line.  The first pass counts the
+	 * pages, the second draws the PDF (pdoc.h). */
+	pdoc first, d;
+	pdoc_init(&first, lang, 0);
+	render(&first, kind, lang, &in);
+	pdoc_init_pdf(&d, &first);
+	render(&d, kind, lang, &in);
 	plan_free(in.plan);
 	bool ok = pdoc_finish(&d, today, sink, closure, errs);
 	if (pages)
 		*pages = d.n_pages;
 	pdoc_free(&d);
+	pdoc_free(&first);
 	return ok;
 }
 
@@ -107,17 +117,28 @@ bool report_write_file(const catalog *cat, const m_company *co, report_kind_t ki
 
 void report_shutdown(void)
 {
-	/* Both are documented as safe only when nothing of theirs is alive
-	 * any more: every pdoc has freed its font map, context and surfaces.
-	 * FcFini frees fontconfig's parsed configuration (the font list and
-	 * rules pango's loader thread read at start-up), which LeakSanitizer
-	 * otherwise reports.  fontconfig is not among the libraries we link
-	 * (it comes in through cairo and pango), so look it up at run time. */
-	cairo_debug_reset_static_data();
+	/* Only for the leak checker of the sanitizer builds: FcFini frees
+	 * fontconfig's parsed configuration (the font list and rules pango's
+	 * loader thread read at start-up), which LeakSanitizer otherwise
+	 * reports.  A normal build leaves the process's caches to exit: both
+	 * cairo_debug_reset_static_data() and FcFini() assert (at random, about
+	 * one run in a hundred) when pango's loader thread or cairo's cache of
+	 * recently used fonts still holds a font as the process ends.
+	 * fontconfig is not among the libraries we link (it comes in through
+	 * cairo and pango), so it is looked up at run time. */
+#if defined(__SANITIZE_ADDRESS__)
+#define REPORT_FC_FINI 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define REPORT_FC_FINI 1
+#endif
+#endif
+#ifdef REPORT_FC_FINI
 	void (*fc_fini)(void);
 	*(void **)&fc_fini = dlsym(RTLD_DEFAULT, "FcFini");
 	if (fc_fini)
 		fc_fini();
+#endif
 }
 
 /* ---- labels ---- */
@@ -154,8 +175,9 @@ const char *lb_answer(const pdoc *d, const catalog *cat, answer_t a)
 
 const char *lb_staff(const pdoc *d, staff_key_t k)
 {
-	static const char *const ja[] = {"セキュリティ担当者（兼務可）", "専任の担当者", "セキュリティ責任者", "CISO"};
-	static const char *const en[] = {"Security officers (part-time)", "Dedicated officers", "Security lead", "CISO"};
+	/* "officer" counts every officer, part-time or dedicated (CONTRACT.md). */
+	static const char *const ja[] = {"セキュリティ担当者（兼務・専任）", "うち専任の担当者", "セキュリティ責任者", "CISO"};
+	static const char *const en[] = {"Security officers (any time)", "of whom dedicated", "Security lead", "CISO"};
 	return d->lang == LANG_EN ? en[k] : ja[k];
 }
 

@@ -4,7 +4,7 @@
  *
  * Pure with respect to the store: callers load the company, pass today's
  * date and the language, and get bytes (through a write callback) or a file.
- * Text is set with pango ("Noto Sans CJK JP", Japanese line breaking) on a
+ * Text is set with pango (BIZ UDPGothic, see pdoc.h; Japanese line breaking) on a
  * cairo PDF surface; cairo embeds subsets of the fonts used. */
 #ifndef SECSTEP_REPORT_H
 #define SECSTEP_REPORT_H
@@ -40,7 +40,7 @@ bool report_render(const catalog *cat, const m_company *co, report_kind_t kind, 
 bool report_write_file(const catalog *cat, const m_company *co, report_kind_t kind, lang_t lang,
 		       date_t today, const char *path, int *pages, errs_t *errs);
 
-/* Drops the process-wide caches of cairo and fontconfig, so a leak checker
+/* In the sanitizer builds, drops fontconfig's process-wide configuration, so a leak checker
  * at exit sees only real leaks.  Call once, at the very end, when no other
  * thread renders (the CLI does; a server need not). */
 void report_shutdown(void);

@@ -34,10 +34,20 @@ void rep_policy(pdoc *d, const rep_in *in)
 	}
 	pdoc_title(d, pd_tr(d, "情報セキュリティ基本方針", "Basic information security policy"), in->co->name, state, NULL);
 	/* The body: the first line is its title (already in the title block);
-	 * "N. heading" lines become headings, the rest paragraphs. */
-	const char *s = body;
+	 * "N. heading" lines become headings, the rest paragraphs.  The last
+	 * block, when it is not a numbered section (the date, the company and
+	 * its representative), is the signature: set on the right, as on a
+	 * signed paper. */
+	const char *s = body, *sig = NULL;
+	for (const char *b = strstr(body, "\n\n"); b; b = strstr(b + 1, "\n\n"))
+		sig = b + 2;
+	while (sig && (*sig == '\n' || *sig == ' '))
+		sig++;
+	if (sig && (!*sig || (sig[0] >= '1' && sig[0] <= '9' && sig[1] == '.')))
+		sig = NULL;
 	bool first = true;
 	while (*s) {
+		bool in_sig = sig && s >= sig;
 		const char *e = strchr(s, '\n');
 		size_t n = e ? (size_t)(e - s) : strlen(s);
 		char *line = pd_printf(d, "%.*s", (int)n, s);
@@ -50,7 +60,9 @@ void rep_policy(pdoc *d, const rep_in *in)
 			pdoc_space(d, 4);
 			continue;
 		}
-		if (line[0] >= '1' && line[0] <= '9' && line[1] == '.')
+		if (in_sig)
+			pdoc_para_al(d, line, &TS_BODY, AL_RIGHT);
+		else if (line[0] >= '1' && line[0] <= '9' && line[1] == '.')
 			pdoc_h2(d, line, 40);
 		else
 			pdoc_para(d, line, &TS_BODY, 0);
@@ -58,61 +70,79 @@ void rep_policy(pdoc *d, const rep_in *in)
 	buf_free(&draft);
 }
 
+/* The contacts in the order to call: numbered ones by number (ties as
+ * listed), then the unnumbered ones as listed.  Returns the count; *out is
+ * an arena array. */
+static size_t contacts_in_order(const m_company *co, arena_t *ar, const m_record ***out)
+{
+	const m_record **recs;
+	size_t n = reg_records(co, "contacts", &recs, ar);
+	const m_record **sorted = arena_alloc(ar, (n + 1) * sizeof *sorted);
+	size_t k = 0;
+	for (int want = 1; want <= 99; want++)
+		for (size_t i = 0; i < n; i++) {
+			const char *ord = reg_value(recs[i], "order", ar);
+			if (*ord && atoi(ord) == want)
+				sorted[k++] = recs[i];
+		}
+	for (size_t i = 0; i < n; i++) {
+		const char *ord = reg_value(recs[i], "order", ar);
+		int o = *ord ? atoi(ord) : 0;
+		if (o < 1 || o > 99)
+			sorted[k++] = recs[i];
+	}
+	*out = sorted;
+	return k;
+}
+
 void rep_contacts(pdoc *d, const rep_in *in)
 {
 	d->compact = true;
 	pdoc_title(d, pd_tr(d, "インシデント発生時の連絡先 ― 見える場所に貼っておきましょう", "Incident contact sheet — pin it where everyone can see it"),
 		   in->co->name, lb_meta(d, in), NULL);
-	pdoc_h1(d, pd_tr(d, "1. まず、ここに連絡", "1. Call these first"), 60);
 	arena_t ar = {0};
 	const m_record **recs;
-	size_t n = reg_records(in->co, "contacts", &recs, &ar);
+	size_t n = contacts_in_order(in->co, &ar, &recs);
 	const reg_spec *sp = reg_find("contacts");
 	const field_spec *role = reg_field(sp, "role");
+	pdoc_h1(d, pd_tr(d, "1. まず、ここに連絡", "1. Call these first"), n ? 20 + pd_row_est(2) * (n < 4 ? (double)n : 4) : 30);
 	if (!n) {
 		pdoc_para(d, pd_tr(d, "連絡先がまだ登録されていません。secstep の「体制と記録」→「インシデントの連絡先」で登録してください。",
 				   "No contacts registered yet: add them under Registers → Incident contacts."), &TS_MUTED, 0);
 	} else {
-		static const double frac[] = {0.07, 0.25, 0.25, 0.18, 0.25};
+		/* Every contact, with when to call it; a long list continues on
+		 * the next page under a repeated header. */
+		static const double frac[] = {0.06, 0.19, 0.23, 0.22, 0.30};
 		static const int align[] = {AL_CENTER, AL_LEFT, AL_LEFT, AL_LEFT, AL_LEFT};
 		const char *heads[] = {pd_tr(d, "順", "#"), pd_tr(d, "連絡先の種類", "Kind"), pd_tr(d, "名前・組織", "Name, organisation"),
-				       pd_tr(d, "電話", "Phone"), pd_tr(d, "メール", "E-mail")};
-		pdoc_table(d, 5, frac, align, heads, 0);
-		/* in the order to call: numbered first, then the rest as listed */
-		for (int pass = 0; pass < 2; pass++)
-			for (int want = 1; want <= 99; want++)
-				for (size_t i = 0; i < n; i++) {
-					const char *ord = reg_value(recs[i], "order", &ar);
-					int o = *ord ? atoi(ord) : 0;
-					if ((pass == 0 && o != want) || (pass == 1 && (o != 0 || want != 1)))
-						continue;
-					const char *r = reg_value(recs[i], "role", &ar);
-					const char *label = r;
-					for (size_t v = 0; role->values[v]; v++)
-						if (!strcmp(role->values[v], r))
-							label = tx(role->value_labels[v], d->lang);
-					const char *org = reg_value(recs[i], "organisation", &ar);
-					const char *cells[] = {*ord ? ord : "", label,
-							       *org ? pd_printf(d, "%s\n%s", reg_value(recs[i], "name", &ar), org)
-								    : reg_value(recs[i], "name", &ar),
-							       reg_value(recs[i], "phone", &ar), reg_value(recs[i], "email", &ar)};
-					pdoc_row(d, cells, NULL);
-				}
+				       pd_tr(d, "電話・メール", "Phone, e-mail"), pd_tr(d, "いつ連絡するか", "When to call")};
+		pdoc_table(d, 5, frac, align, heads, pd_row_est(2) * (n < 4 ? (double)n : 4));
+		for (size_t i = 0; i < n; i++) {
+			const char *ord = reg_value(recs[i], "order", &ar);
+			const char *r = reg_value(recs[i], "role", &ar);
+			const char *label = r;
+			for (size_t v = 0; role->values[v]; v++)
+				if (!strcmp(role->values[v], r))
+					label = tx(role->value_labels[v], d->lang);
+			const char *name = reg_value(recs[i], "name", &ar), *org = reg_value(recs[i], "organisation", &ar);
+			const char *phone = reg_value(recs[i], "phone", &ar), *mail = reg_value(recs[i], "email", &ar);
+			const char *notes = reg_value(recs[i], "notes", &ar);
+			const char *cells[] = {ord, label, *org ? pd_printf(d, "%s\n%s", name, org) : name,
+					       pd_printf(d, "%s%s%s", phone, *phone && *mail ? "\n" : "", mail), *notes ? notes : "—"};
+			const unsigned rgb[] = {0, C_MUTED, 0, 0, *notes ? 0 : C_MUTED};
+			pdoc_row(d, cells, rgb);
+		}
 		pdoc_table_end(d);
 	}
 	arena_free(&ar);
 	pdoc_h1(d, pd_tr(d, "2. 落ち着いて、この順に", "2. Then, calmly, in this order"), 60);
-	json_t *phases = json_object_get(in->cat->root, "incident_phases");
-	size_t i;
-	json_t *ph;
-	json_array_foreach(phases, i, ph) {
-		json_t *title = json_object_get(ph, "title");
-		pdoc_h2(d, pd_printf(d, "%zu. %s", i + 1, json_string_value(json_object_get(title, d->lang == LANG_EN ? "en" : "ja"))), 30);
-		size_t k;
-		json_t *stp;
-		json_array_foreach(json_object_get(ph, "steps"), k, stp)
-			pdoc_item(d, "•", json_string_value(json_object_get(stp, d->lang == LANG_EN ? "en" : "ja")), &TS_SMALL, 3);
+	for (size_t i = 0; i < in->cat->n_phases; i++) {
+		const cat_phase *ph = &in->cat->phases[i];
+		pdoc_h2(d, pd_printf(d, "%zu. %s", i + 1, tx(ph->title, d->lang)), 30);
+		for (size_t k = 0; k < ph->n_steps; k++)
+			pdoc_item(d, "•", tx(ph->steps[k], d->lang), &TS_SMALL, 3);
 	}
+	pdoc_space(d, 4);
 	pdoc_para(d, pd_tr(d, "パソコンの電源は切らずに、そのままにしておきましょう（記録が証拠になります）。",
 			   "Do not switch the PC off: leave it as it is (its logs are evidence)."), &TS_BOLD, 2);
 }

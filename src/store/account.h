@@ -263,6 +263,10 @@ bool store_consult_add(store_t *s, int64_t company, const char *date, const char
 		       const char *notes, const char *author, bool advice, errs_t *errs);
 /* Newest first; strings live in ar.  Caller frees *out. */
 bool store_consult_list(store_t *s, int64_t company, arena_t *ar, consult_row **out, size_t *n, errs_t *errs);
+/* Changes one entry of the company's log; *found is false when the
+ * company has no entry id. */
+bool store_consult_update(store_t *s, int64_t company, int64_t id, const char *date, const char *partner,
+			  const char *topic, const char *notes, bool *found, errs_t *errs);
 
 /* ---- calendar feeds: secret links to a company's (or a person's) dates ---- */
 

@@ -65,6 +65,17 @@ bool store_consult_add(store_t *s, int64_t company, const char *date, const char
 		       "itttttd", company, date, partner, topic, notes, author, advice ? 1 : 0);
 }
 
+bool store_consult_update(store_t *s, int64_t company, int64_t id, const char *date, const char *partner,
+			  const char *topic, const char *notes, bool *found, errs_t *errs)
+{
+	*found = false;
+	if (!db_exec(s, errs, "UPDATE consultation SET date = ?, partner = ?, topic = ?, notes = ? WHERE company_id = ? AND id = ?",
+		     "ttttii", date, partner, topic, notes, company, id))
+		return false;
+	*found = db_changes(s) > 0;
+	return true;
+}
+
 bool store_consult_list(store_t *s, int64_t company, arena_t *ar, consult_row **out, size_t *n, errs_t *errs)
 {
 	*out = NULL;

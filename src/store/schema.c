@@ -345,7 +345,8 @@ const char *const schema_tables[] = {
 	"company", "company_it_use", "person", "person_experience", "person_role", "person_exam", "person_learning",
 	"diagnosis", "diagnosis_answer", "task", "asset", "account", "membership", "session", "consultation",
 	"calendar_feed", "policy_version", "policy_ack", "record", "api_token", "meta", "body", "body_adviser",
-	"body_company", "invitation", "audit", "throttle", "company_summary", NULL,
+	"body_company", "invitation", "audit", "throttle", "company_summary", "task_recur", "mail_sent", "mail_token",
+	"mail_optout", "digest_schedule", "mail_job", NULL,
 };
 
 const char *schema_migration(int n)

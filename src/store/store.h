@@ -63,6 +63,9 @@ bool store_company_delete(store_t *s, int64_t id, errs_t *errs);
 
 /* A consistent copy of the whole database, taken while it is in use. */
 bool store_backup(store_t *s, const char *path, errs_t *errs);
+/* The same copy, in memory: *data (caller frees) holds the bytes of a
+ * database file.  Nothing is written to disk. */
+bool store_backup_mem(store_t *s, unsigned char **data, size_t *len, errs_t *errs);
 /* Replaces the whole database with the copy at path, after checking that
  * it is an intact secstep database (refused otherwise, nothing changed). */
 bool store_restore(store_t *s, const char *path, errs_t *errs);

@@ -68,6 +68,9 @@ bool store_migrate(store_t *s, errs_t *errs);
 /* The SQLite backend's own backup and restore (online backup API). */
 bool sqlite_backup(store_t *s, const char *path, errs_t *errs);
 bool sqlite_restore(store_t *s, const char *path, errs_t *errs);
+/* The whole database of an SQLite store as the bytes of one database file
+ * (caller frees *data), made in memory. */
+bool sqlite_serialize(store_t *s, unsigned char **data, size_t *len, errs_t *errs);
 /* Checks that path is an intact secstep SQLite database; its schema
  * version in *version. */
 bool sqlite_file_check(const char *path, int *version, errs_t *errs);

@@ -143,13 +143,9 @@ static bool clear_rows(store_t *sq, errs_t *errs)
 	return true;
 }
 
-/* A new SQLite file at path holding every row of the PostgreSQL store s. */
-static bool pg_backup(store_t *s, const char *path, errs_t *errs)
+/* Copies every row of the PostgreSQL store s into the new SQLite store dst. */
+static bool pg_fill(store_t *s, store_t *dst, errs_t *errs)
 {
-	unlink(path);
-	store_t *dst = sqlite_store_open(path, true, errs);
-	if (!dst)
-		return false;
 	bool ok = store_migrate(dst, errs) && store_begin_read(s, errs);
 	if (ok) {
 		ok = store_begin(dst, errs);
@@ -161,6 +157,17 @@ static bool pg_backup(store_t *s, const char *path, errs_t *errs)
 		}
 		store_end_read(s);
 	}
+	return ok;
+}
+
+/* A new SQLite file at path holding every row of the PostgreSQL store s. */
+static bool pg_backup(store_t *s, const char *path, errs_t *errs)
+{
+	unlink(path);
+	store_t *dst = sqlite_store_open(path, true, errs);
+	if (!dst)
+		return false;
+	bool ok = pg_fill(s, dst, errs);
 	/* One plain file, no WAL beside it. */
 	if (ok)
 		ok = dst->ops->exec_script(dst, "PRAGMA journal_mode = DELETE", errs);
@@ -216,6 +223,20 @@ static bool pg_restore(store_t *s, const char *path, errs_t *errs)
 bool store_backup(store_t *s, const char *path, errs_t *errs)
 {
 	return s->ops->kind == STORE_SQLITE ? sqlite_backup(s, path, errs) : pg_backup(s, path, errs);
+}
+
+bool store_backup_mem(store_t *s, unsigned char **data, size_t *len, errs_t *errs)
+{
+	*data = NULL;
+	*len = 0;
+	if (s->ops->kind == STORE_SQLITE)
+		return sqlite_serialize(s, data, len, errs);
+	store_t *dst = sqlite_store_open(":memory:", true, errs);
+	if (!dst)
+		return false;
+	bool ok = pg_fill(s, dst, errs) && sqlite_serialize(dst, data, len, errs);
+	store_close(dst);
+	return ok;
 }
 
 bool store_restore(store_t *s, const char *path, errs_t *errs)

@@ -1,17 +1,52 @@
 /* csv_read.c — reads CSV as Excel writes it: an optional UTF-8 BOM,
  * comma-separated, fields quoted with "" for a quote, CRLF or LF, newlines
  * inside quoted fields.  The leading apostrophe our writer puts before a
- * formula-like cell is taken off again. */
+ * formula-like cell is taken off again (see csv_cell).  CP932 input, the
+ * encoding of Excel's default Japanese CSV, is converted with iconv. */
+#include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
 #include "view/tables.h"
 
+/* Takes off the apostrophe csv_cell put before a guarded value. */
 static void unneutralise(char *s)
 {
-	if (s[0] == '\'' && s[1] && strchr("=+-@", s[1]))
+	if (s[0] == '\'' && s[1] && (strchr(CSV_GUARD, s[1]) || s[1] == '\''))
 		memmove(s, s + 1, strlen(s));
+}
+
+char *csv_to_utf8(const char *data, size_t len, size_t *out_len, bool *converted)
+{
+	*converted = false;
+	if (utf8_valid(data, len)) {
+		char *s = xmalloc(len + 1);
+		memcpy(s, data, len);
+		s[len] = '\0';
+		*out_len = len;
+		return s;
+	}
+	iconv_t cd = iconv_open("UTF-8", "CP932");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 3 + 1, left_in = len, left_out = cap - 1;
+	char *out = xmalloc(cap), *in = (char *)(uintptr_t)data, *o = out;
+	size_t r = iconv(cd, &in, &left_in, &o, &left_out);
+	iconv_close(cd);
+	if (r == (size_t)-1 || left_in) {
+		free(out);
+		return NULL;
+	}
+	*o = '\0';
+	*out_len = (size_t)(o - out);
+	if (!utf8_valid(out, *out_len)) {
+		free(out);
+		return NULL;
+	}
+	*converted = true;
+	return out;
 }
 
 bool csv_parse(const char *data, size_t len, arena_t *a, csv_rows *out)

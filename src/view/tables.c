@@ -8,8 +8,9 @@
 #include "core/risk.h"
 #include "view/tables.h"
 
+/* A new table; types is a letter per column (tables.h), NULL: all text. */
 static table_t *new_table(arena_t *a, table_t *tabs, size_t *n, const char *name, const char *const *head,
-			  size_t ncols)
+			  size_t ncols, const char *types)
 {
 	table_t *t = &tabs[(*n)++];
 	memset(t, 0, sizeof *t);
@@ -17,6 +18,12 @@ static table_t *new_table(arena_t *a, table_t *tabs, size_t *n, const char *name
 	t->head = arena_alloc(a, ncols * sizeof *t->head);
 	memcpy(t->head, head, ncols * sizeof *head);
 	t->n_cols = ncols;
+	char *ty = arena_alloc(a, ncols + 1);
+	memset(ty, 's', ncols);
+	if (types)
+		memcpy(ty, types, strlen(types) < ncols ? strlen(types) : ncols);
+	ty[ncols] = '\0';
+	t->types = ty;
 	return t;
 }
 
@@ -51,7 +58,7 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 
 	static const char *const ph_ja[] = {"ID", "名前", "部署", "役職", "メール", "電話", "経験", "希望者", "役割", "メモ"};
 	static const char *const ph_en[] = {"ID", "Name", "Department", "Position", "E-mail", "Phone", "Experience", "Volunteer", "Roles", "Notes"};
-	table_t *t = new_table(a, tabs, &n, "people", en ? ph_en : ph_ja, 10);
+	table_t *t = new_table(a, tabs, &n, "people", en ? ph_en : ph_ja, 10, NULL);
 	for (size_t i = 0; i < co->n_people; i++) {
 		const m_person *p = &co->people[i];
 		const char **r = row(a, t);
@@ -74,7 +81,7 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 
 	static const char *const eh_ja[] = {"人のID", "名前", "試験", "状況", "日付"};
 	static const char *const eh_en[] = {"Person ID", "Name", "Exam", "Status", "Date"};
-	t = new_table(a, tabs, &n, "exams", en ? eh_en : eh_ja, 5);
+	t = new_table(a, tabs, &n, "exams", en ? eh_en : eh_ja, 5, "ssssd");
 	static const char *const est_ja[] = {"受験予定", "勉強中", "合格"}, *const est_en[] = {"planned", "studying", "passed"};
 	for (size_t i = 0; i < co->n_people; i++)
 		for (size_t k = 0; k < co->people[i].n_exams; k++) {
@@ -87,7 +94,7 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 
 	static const char *const lh_ja[] = {"人のID", "名前", "教材・講座", "日付", "メモ"};
 	static const char *const lh_en[] = {"Person ID", "Name", "Course or material", "Date", "Notes"};
-	t = new_table(a, tabs, &n, "learning", en ? lh_en : lh_ja, 5);
+	t = new_table(a, tabs, &n, "learning", en ? lh_en : lh_ja, 5, "sssds");
 	for (size_t i = 0; i < co->n_people; i++)
 		for (size_t k = 0; k < co->people[i].n_learning; k++) {
 			const m_learning *l = &co->people[i].learning[k];
@@ -100,7 +107,7 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 	static const char *const th_ja[] = {"タスクID", "STEP", "タスク", "担当", "期限", "状況", "メモ"};
 	static const char *const th_en[] = {"Task ID", "STEP", "Task", "Owner", "Due", "Status", "Notes"};
 	static const char *const tst_ja[] = {"未着手", "進行中", "完了"}, *const tst_en[] = {"to do", "doing", "done"};
-	t = new_table(a, tabs, &n, "tasks", en ? th_en : th_ja, 7);
+	t = new_table(a, tabs, &n, "tasks", en ? th_en : th_ja, 7, "snssdss");
 	for (int i = 0; i < CAT_TASKS; i++) {
 		const m_task *mt = company_task(co, cat->tasks[i].id);
 		if (!mt)
@@ -116,7 +123,7 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 	static const char *const ah_en[] = {"Asset ID", "Asset", "Business", "Department", "Medium", "C", "I", "A", "Personal data",
 					    "Threat", "Vulnerability", "Importance", "Likelihood", "Risk value", "Band"};
 	static const char *const band_ja[] = {"小", "中", "大"};
-	t = new_table(a, tabs, &n, "assets", en ? ah_en : ah_ja, 15);
+	t = new_table(a, tabs, &n, "assets", en ? ah_en : ah_ja, 15, "sssssnnnsnnnnns");
 	for (size_t i = 0; i < co->n_assets; i++) {
 		const m_asset *x = &co->assets[i];
 		const char **r = row(a, t);
@@ -133,7 +140,12 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 		head[0] = "ID";
 		for (size_t f = 0; f < sp->n_fields; f++)
 			head[f + 1] = tx(sp->fields[f].label, lang);
-		t = new_table(a, tabs, &n, sp->kind, head, sp->n_fields + 1);
+		char *types = arena_alloc(a, sp->n_fields + 2);
+		types[0] = 's';
+		for (size_t f = 0; f < sp->n_fields; f++)
+			types[f + 1] = sp->fields[f].type == F_INT ? 'n' : sp->fields[f].type == F_DATE ? 'd' : 's';
+		types[sp->n_fields + 1] = '\0';
+		t = new_table(a, tabs, &n, sp->kind, head, sp->n_fields + 1, types);
 		const m_record **recs;
 		size_t nr = reg_records(co, sp->kind, &recs, a);
 		for (size_t i = 0; i < nr; i++) {
@@ -149,9 +161,21 @@ size_t tables_build(const catalog *cat, const m_company *co, lang_t lang, date_t
 	return n;
 }
 
+/* A cell that Excel would read as a formula (= + - @, or a tab or CR
+ * before one) gets a leading apostrophe, which Excel shows as text.  So that
+ * csv_parse can take it off again without touching any other value, a value
+ * that itself starts with an apostrophe followed by one of those (or by
+ * another apostrophe) gets one too: the round trip is lossless. */
+bool csv_needs_guard(const char *v)
+{
+	if (v[0] && strchr(CSV_GUARD, v[0]))
+		return true;
+	return v[0] == '\'' && v[1] && (strchr(CSV_GUARD, v[1]) || v[1] == '\'');
+}
+
 void csv_cell(buf_t *out, const char *v)
 {
-	bool formula = strchr("=+-@\t\r", v[0]) && v[0] != '\0';
+	bool formula = csv_needs_guard(v);
 	bool quote = formula || strpbrk(v, ",\"\r\n") != NULL;
 	if (quote)
 		buf_putc(out, '"');

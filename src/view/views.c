@@ -122,11 +122,12 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 	}
 	json_t *cands = json_array();
 	for (size_t i = 0; i < p->n_candidates; i++)
-		json_array_append_new(cands, json_pack("{s:s, s:o, s:s}",
+		json_array_append_new(cands, json_pack("{s:s, s:o, s:o}",
 						       "person", p->candidates[i].person->key,
 						       "because", strs_json(p->candidates[i].because,
 									    p->candidates[i].n_because),
-						       "exam_after_appointment", p->cstep->exam));
+						       "exam_after_appointment", p->candidates[i].exam
+							       ? json_string(p->candidates[i].exam->id) : json_null()));
 	json_t *exams = json_array();
 	for (size_t i = 0; i < p->n_exams; i++) {
 		const plan_exam *e = &p->exams[i];
@@ -176,14 +177,15 @@ json_t *plan_json(const catalog *cat, const m_company *co, const plan_t *p)
 	char today[11];
 	date_format(p->today, today);
 	(void)cat;
-	return json_pack("{s:I, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:I, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "company", (json_int_t)co->id, "step", p->step, "today", today, "risk_treatments", treat,
 			 "checkpoints", cps, "tasks", tasks, "measures", measures,
 			 "candidates", cands, "exams", exams, "learning", learning,
 			 "closest_case", p->n_cases ? json_string(p->cases[0].c->id) : json_null(),
 			 "cases", cases, "warnings", warnings,
 			 "staffing", staffing_json(&p->status.staffing),
-			 "security_action", security_action_json(&p->status));
+			 "security_action", security_action_json(&p->status),
+			 "dedicated_officer", dedicated_json(p));
 }
 
 json_t *history_json(const catalog *cat, const m_company *co)

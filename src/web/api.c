@@ -33,7 +33,7 @@ static void bad_request(req_t *r, errs_t *e)
 
 void api_catalog(req_t *r)
 {
-	send_json(r, 200, json_incref(r->cat->root));
+	send_json(r, 200, json_incref(catalog_json()));
 }
 
 /* Exactly the companies the account has a relation to, ids ascending
@@ -149,7 +149,7 @@ void api_task(req_t *r)
 	if (recur && (!json_is_string(recur) || !recur_parse(json_string_value(recur), &rc)))
 		errs_add(&e, "recur", "must be none, monthly, quarterly or yearly");
 	json_t *note = json_object_get(b, "note");
-	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_short_text(json_string_value(note), DOC_MAX_NOTE)))
+	if (note && !json_is_null(note) && (!json_is_string(note) || !valid_long_text(json_string_value(note), DOC_MAX_NOTE)))
 		errs_add(&e, "note", "must be text of at most 4000 characters, or null");
 	if (e.n) {
 		bad_request(r, &e);

@@ -20,7 +20,6 @@ typedef struct {
 static gword *words[2];
 static size_t n_words[2];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const catalog *gcat;
 
 /* The plain form: "CISO（最高…）" → "CISO", "CISO (Chief …)" → "CISO". */
 static char *plain(const char *t)
@@ -41,6 +40,8 @@ static int by_len(const void *a, const void *b)
 
 static void build(void)
 {
+	/* The web face always serves the built-in catalog (server.c). */
+	const catalog *gcat = catalog_builtin();
 	for (int l = 0; l < 2; l++) {
 		words[l] = xcalloc(gcat->n_glossary + 1, sizeof **words);
 		for (size_t i = 0; i < gcat->n_glossary; i++) {
@@ -106,8 +107,6 @@ static bool inside_word(const char *text, const char *s, size_t len)
 
 void hp_gloss(req_t *r, const char *text)
 {
-	if (!gcat)
-		gcat = r->cat;
 	pthread_once(&once, build_once);
 	int l = r->lang == LANG_EN ? 1 : 0;
 	const char *s = text, *start = text;

@@ -153,31 +153,7 @@ void send_json(req_t *r, int status, json_t *v)
 	r->ctype = "application/json; charset=utf-8";
 }
 
-void fail_page(req_t *r, int status, const char *ja, const char *en)
-{
-	if (r->api) {
-		send_json(r, status, json_pack("{s:s}", "error", en));
-		return;
-	}
-	buf_reset(&r->out);
-	r->status = status;
-	page_begin(r, T(r, "エラー", "Error"), NAV_NONE);
-	hp(r, "<section class=\"card\"><h1>%s</h1><p>%s</p><p><a href=\"/\">%s</a></p></section>",
-	   T(r, "ご覧いただけません", "This page cannot be shown"), T(r, ja, en), T(r, "トップへ戻る", "Back to the start"));
-	page_end(r);
-	r->status = status;
-}
-
-void web_fail_errs(req_t *r, int status, const errs_t *e)
-{
-	for (size_t i = 0; i < e->n; i++)
-		fprintf(stderr, "secstep: serve: %s %s: %s: %s\n", r->method, r->path, e->where[i], e->what[i]);
-	if (status == 503)
-		fail_page(r, 503, "いま混み合っているか、データベースが使えません。少し待ってからもう一度お試しください。",
-			  "The server is busy or its database is unavailable. Please try again in a moment.");
-	else
-		fail_page(r, status, "処理できませんでした。もう一度お試しください。", "This could not be done. Please try again.");
-}
+/* fail_page, web_fail_errs: fail.c (the one funnel). */
 
 static audit_who web_who(const req_t *r)
 {
@@ -200,11 +176,8 @@ bool save_company(req_t *r)
 	errs_t e = ERRS_INIT;
 	audit_who w = web_who(r);
 	bool ok = audit_save(r->store, r->cat, &w, r->co, &e);
-	if (!ok) {
-		for (size_t i = 0; i < e.n; i++)
-			fprintf(stderr, "secstep: serve: %s %s: %s: %s\n", r->method, r->path, e.where[i], e.what[i]);
-		fail_page(r, 500, "保存できませんでした。もう一度お試しください。", "Could not save. Please try again.");
-	}
+	if (!ok)
+		fail_db(r, &e);
 	errs_free(&e);
 	return ok;
 }

@@ -15,7 +15,8 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	HL(r, "<!DOCTYPE html>\n");
 	hp(r, "<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	      "<title>%s — secstep</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+	      "<title>%s — secstep</title><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
+	      "<link rel=\"stylesheet\" href=\"/static/app.css\">"
 	      "<script src=\"/static/app.js\" defer></script></head><body>",
 	   r->lang == LANG_EN ? "en" : "ja", title);
 	HL(r, "<a class=\"skip\" href=\"#main\">");
@@ -23,9 +24,15 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	hp(r, "<a class=\"brand\" href=\"/\">secstep<span>%s</span></a>",
 	   T(r, "セキュリティ人材の計画", "security people plan"));
 	HL(r, "<div class=\"tools\">");
-	/* language switch keeps the current page */
-	hp(r, "<a class=\"lang\" href=\"%s?lang=%s\" lang=\"%s\">%s</a>", r->path, r->lang == LANG_EN ? "ja" : "en",
-	   r->lang == LANG_EN ? "ja" : "en", r->lang == LANG_EN ? "日本語" : "English");
+	/* The language switch keeps the current page and its query (the setup
+	 * link's token, the diagnosis part): a query-only link is relative to
+	 * the page, so the request path is never written back (a path such as
+	 * "//evil.example/x" would otherwise become a link off-site). */
+	hp(r, "<a class=\"lang\" href=\"?lang=%s", r->lang == LANG_EN ? "ja" : "en");
+	for (int i = 0; i < r->n_query; i++)
+		if (strcmp(r->query_k[i], "lang") != 0 && strcmp(r->query_k[i], "saved") != 0)
+			hp(r, "&amp;%s=%s", url_arg(r, r->query_k[i]), url_arg(r, r->query_v[i] ? r->query_v[i] : ""));
+	hp(r, "\" lang=\"%s\">%s</a>", r->lang == LANG_EN ? "ja" : "en", r->lang == LANG_EN ? "日本語" : "English");
 	if (r->account) {
 		if (r->admin)
 			hp(r, "<a class=\"admin\" href=\"/admin\">%s</a>", T(r, "管理", "Admin"));
@@ -37,11 +44,11 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 	}
 	HL(r, "</div></div>");
 	if (r->co) {
-		hp(r, "<div class=\"company\"><strong>%s</strong>", r->co->name);
+		hp(r, "<div class=\"company\"><div class=\"in\"><strong>%s</strong>", r->co->name);
 		if (r->role == ROLE_EMPLOYEE) {
-			HL(r, "</div>");
+			HL(r, "</div></div>");
 		} else {
-			HL(r, "<nav aria-label=\"company\">");
+			hp(r, "<nav aria-label=\"%s\">", T(r, "会社のメニュー", "Company menu"));
 			struct { nav_t n; const char *href, *ja, *en; } items[] = {
 				{NAV_DASH, "", "ダッシュボード", "Dashboard"},
 				{NAV_PLAN, "/plan", "計画とタスク", "Plan & tasks"},
@@ -74,7 +81,7 @@ void page_begin(req_t *r, const char *title, nav_t nav)
 					HL(r, " aria-current=\"page\"");
 				hp(r, ">%s</a>", T(r, more[i].ja, more[i].en));
 			}
-			HL(r, "</nav></div>");
+			HL(r, "</nav></div></div>");
 		}
 	}
 	HL(r, "</header><main id=\"main\">");

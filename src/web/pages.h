@@ -30,12 +30,24 @@ void h_onboard_diagnosis_post(req_t *r);
 void h_diagnosis(req_t *r);
 void h_diagnosis_post(req_t *r);
 void h_result(req_t *r);
+/* The self-check item asked by the same checkpoint question, or NULL
+ * (its answer is recorded for both). */
+const char *sd_twin_of_question(const char *question);
 /* pages_dashboard.c */
 void h_dashboard(req_t *r);
 /* pages_plan.c */
 void h_plan(req_t *r);
 void h_task_post(req_t *r);
+void h_tasks_post(req_t *r);
 void h_appoint_post(req_t *r);
+/* The plan page, with input errors (NULL for none) above the tasks. */
+void plan_page(req_t *r, const errs_t *e);
+/* The appoint form (candidate pre-selected, "assign the open tasks" on);
+ * back = "welcome" ends onboarding on the plan's "this week". */
+void appoint_form(req_t *r, const plan_t *p, const char *back);
+/* The diagnosis page part and anchor where a checkpoint is answered. */
+const char *cp_diagnosis_link(req_t *r, const cat_checkpoint *cp);
+void plan_dedicated_card(req_t *r, const plan_t *p);   /* plan_dedicated.c */
 /* pages_people.c */
 void h_people(req_t *r);
 void h_people_post(req_t *r);
@@ -110,6 +122,8 @@ void audit_rows(req_t *r, const audit_row *rows, size_t n, bool with_company);
 void h_learning(req_t *r);
 void h_help(req_t *r);
 void h_help_post(req_t *r);
+void h_help_entry(req_t *r);
+void h_help_entry_post(req_t *r);
 void h_brief(req_t *r);
 void h_reference(req_t *r);
 /* pages_policy.c */
@@ -123,10 +137,14 @@ void h_registers(req_t *r);
 void h_register(req_t *r);
 void h_register_post(req_t *r);
 void h_register_remove_post(req_t *r);
+void h_record(req_t *r);
+void h_record_post(req_t *r);
 /* pages_assets.c */
 void h_assets(req_t *r);
 void h_assets_post(req_t *r);
 void h_assets_remove_post(req_t *r);
+void h_asset(req_t *r);
+void h_asset_post(req_t *r);
 /* pages_account.c */
 void h_account(req_t *r);
 void h_account_name_post(req_t *r);
@@ -173,6 +191,11 @@ const char *date_str(req_t *r, date_t d);   /* "" for DATE_NONE */
 void people_options(req_t *r, const char *selected, bool allow_none);
 /* Answer radios for one item (name = item id). */
 void answer_radios(req_t *r, const char *name, answer_t cur, bool with_na);
+/* A destructive action behind a second step, without script: "label"
+ * opens a short warning with the real button (POST to action, with one
+ * optional hidden field).  Every text names what is removed. */
+void confirm_form(req_t *r, const char *action, const char *label, const char *warning, const char *button,
+		  const char *name, const char *value);
 /* Applies the posted answers of the items on the page to a new (or today's)
  * diagnosis.  Returns the number of answers read. */
 int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck);

@@ -199,6 +199,11 @@ void h_login_post(req_t *r)
 	errs_t e = ERRS_INIT;
 	account_t a;
 	bool found = store_account_by_login(r->store, login, &a, &e);
+	if (!found && e.n) {   /* the database failed: not a wrong password */
+		web_fail_errs(r, 503, &e);
+		errs_free(&e);
+		return;
+	}
 	/* Verify against a fixed hash when the account is unknown, so both
 	 * cases take the same time. */
 	bool ok = password_verify(found ? a.pw_hash : dummy_hash(), pw) && found;

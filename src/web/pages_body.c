@@ -207,7 +207,8 @@ static bool xlsx_into(req_t *r, const table_t *t)
 		return false;
 	char *path = arena_printf(&r->arena, "%s/portfolio.xlsx", dir);
 	char err[256];
-	bool ok = xlsx_write(t, 1, path, err, sizeof err);
+	xlsx_meta meta = {T(r, "顧問先の一覧", "Client portfolio"), T(r, "secstep の書き出し", "secstep export"), r->today, r->lang};
+	bool ok = xlsx_write(t, 1, &meta, path, err, sizeof err);
 	FILE *in = ok ? fopen(path, "rb") : NULL;
 	if (in) {
 		char chunk[65536];

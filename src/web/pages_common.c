@@ -24,16 +24,15 @@ const char *exp_name(const req_t *r, const char *tag)
 	return t ? TX(r, t->name) : tag;
 }
 
+/* The catalog's one table of each enum's labels (reference.json). */
 const char *status_name(const req_t *r, task_status_t s)
 {
-	static const char *const ja[] = {"未着手", "進行中", "完了"}, *const en[] = {"To do", "Doing", "Done"};
-	return r->lang == LANG_EN ? en[s] : ja[s];
+	return cat_label(r->cat->task_statuses, r->cat->n_task_statuses, task_status_id(s), r->lang);
 }
 
 const char *exam_status_name(const req_t *r, exam_status_t s)
 {
-	static const char *const ja[] = {"受験予定", "勉強中", "合格"}, *const en[] = {"Planned", "Studying", "Passed"};
-	return r->lang == LANG_EN ? en[s] : ja[s];
+	return cat_label(r->cat->exam_statuses, r->cat->n_exam_statuses, exam_status_id(s), r->lang);
 }
 
 const char *date_str(req_t *r, date_t d)
@@ -81,6 +80,10 @@ int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck)
 			const char *v = form(r, cp->questions[q].id);
 			if (v && answer_parse(v, &a)) {
 				diag_set(co, d, cp->questions[q].id, a);
+				/* one answer serves the self-check item that asks the same */
+				const char *twin = sd_twin_of_question(cp->questions[q].id);
+				if (twin)
+					diag_set(co, d, twin, a);
 				any = true;
 				n++;
 			}
@@ -102,4 +105,15 @@ int apply_posted_answers(req_t *r, bool checkpoints, bool selfcheck)
 bool can_write(const req_t *r)
 {
 	return r->role == ROLE_OWNER || r->role == ROLE_OFFICER;
+}
+
+void confirm_form(req_t *r, const char *action, const char *label, const char *warning, const char *button,
+		  const char *name, const char *value)
+{
+	hp(r, "<details class=\"confirm\"><summary>%s</summary><div class=\"confirm-box\"><p>%s</p>"
+	      "<form method=\"post\" action=\"%s\">", label, warning, action);
+	csrf_field(r);
+	if (name)
+		hp(r, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", name, value);
+	hp(r, "<button type=\"submit\" class=\"danger\">%s</button></form></div></details>", button);
 }

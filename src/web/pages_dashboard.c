@@ -25,27 +25,27 @@ static void next_actions(req_t *r, const plan_t *p)
 	}
 	for (size_t i = 0; i < p->n_tasks && shown < 3; i++)
 		if (p->tasks[i].overdue) {
-			hp(r, "<li><a href=\"/c/%lld/plan\">%s %s</a></li>", id, T(r, "期限切れのタスクを進めましょう:", "Catch up on the overdue task:"),
+			hp(r, "<li><a href=\"/c/%lld/plan#%s\">%s %s</a></li>", id, p->tasks[i].task->id, T(r, "期限切れのタスクを進めましょう:", "Catch up on the overdue task:"),
 			   TX(r, p->tasks[i].task->title));
 			shown++;
 		}
 	for (size_t i = 0; i < p->n_tasks && shown < 3; i++)
 		if (!p->tasks[i].owner) {
-			hp(r, "<li><a href=\"/c/%lld/plan\">%s %s</a></li>", id, T(r, "担当者と期限を決めましょう:", "Give an owner and a due date to:"),
+			hp(r, "<li><a href=\"/c/%lld/plan#%s\">%s %s</a></li>", id, p->tasks[i].task->id, T(r, "担当者と期限を決めましょう:", "Assign someone and a due date to:"),
 			   TX(r, p->tasks[i].task->title));
 			shown++;
 		}
 	for (size_t i = 0; i < p->n_exams && shown < 3; i++) {
 		if (p->exams[i].record)   /* already planned or studying */
 			continue;
-		hp(r, "<li><a href=\"/c/%lld/learning\">%s%s%s%s</a></li>", id, p->exams[i].person->name,
-		   T(r, " さんに「", ": aim for "), TX(r, p->exams[i].exam->name), T(r, "」をすすめましょう", ""));
+		hp(r, "<li><a href=\"/c/%lld/people/%s#exams\">%s%s%s%s</a></li>", id, p->exams[i].person->key, p->exams[i].person->name,
+		   T(r, " さんに「", ": aim for "), TX(r, p->exams[i].exam->name), T(r, "」をすすめ、受験予定を記録しましょう", " and record the plan"));
 		shown++;
 	}
 	for (size_t i = 0; i < p->cstep->n_checkpoints && shown < 3; i++) {
 		const cat_checkpoint *cp = &p->cstep->checkpoints[i];
 		if (!p->status.met[cp->index]) {
-			hp(r, "<li><a href=\"/c/%lld/diagnosis\">%s %s</a></li>", id, T(r, "チェックポイントを満たしましょう:", "Meet the checkpoint:"),
+			hp(r, "<li><a href=\"%s\">%s %s</a></li>", cp_diagnosis_link(r, cp), T(r, "チェックポイントを満たしましょう:", "Meet the checkpoint:"),
 			   TX(r, cp->title));
 			shown++;
 		}
@@ -112,6 +112,19 @@ void h_dashboard(req_t *r)
 	if (!company_latest(r->co))
 		hp(r, "<div class=\"warnbox\">%s <a href=\"/c/%lld/onboard/diagnosis\">%s</a></div>",
 		   T(r, "まだ診断していません。", "No diagnosis yet."), id, T(r, "診断する", "Take the diagnosis"));
+	if (r->person_key[0]) {   /* an officer linked to a person: their own tasks first */
+		size_t mine = 0, late = 0;
+		for (size_t i = 0; i < p->n_tasks; i++)
+			if (str_eq(p->tasks[i].owner, r->person_key) && p->tasks[i].status != TASK_DONE) {
+				mine++;
+				late += p->tasks[i].overdue;
+			}
+		hp(r, "<p class=\"next\"><a href=\"/c/%lld/plan?mine=1#tasks\">%s%zu%s</a>", id, T(r, "あなたのタスク: ", "Your tasks: "), mine,
+		   T(r, " 件（自分のタスクだけ表示）", " open (show only my tasks)"));
+		if (late)
+			hp(r, " <span class=\"badge bad\">%s%zu</span>", T(r, "期限切れ ", "overdue "), late);
+		HL(r, "</p>");
+	}
 	rediagnosis(r);
 	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "いまの段階", "Where you stand"));
 	svg_step_gauge(r, st->current_step, st->working_step);
@@ -156,7 +169,7 @@ void h_dashboard(req_t *r)
 		if (p->tasks[i].overdue) {
 			const m_person *o = company_person(r->co, p->tasks[i].owner);
 			hp(r, "<p><span class=\"badge bad\">%s</span> %s — %s</p>", date_str(r, p->tasks[i].due), TX(r, p->tasks[i].task->title),
-			   o ? o->name : T(r, "担当未定", "no owner"));
+			   o ? o->name : T(r, "担当未定", "nobody assigned"));
 		}
 	HL(r, "</section>");
 

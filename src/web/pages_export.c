@@ -2,6 +2,7 @@
  * XLSX workbook, CSV per register, calendar feeds behind secret links
  * (revocable), and — for the install's administrator — a backup of the
  * whole database. */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,12 @@ static void export_page(req_t *r, const char *new_link)
 	errs_t e = ERRS_INIT;
 	feed_row *feeds;
 	size_t n;
-	store_feed_list(r->store, r->company_id, &feeds, &n, &e);
+	if (!store_feed_list(r->store, r->company_id, &feeds, &n, &e)) {
+		free(feeds);
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
 	HL(r, "<ul>");
 	for (size_t i = 0; i < n; i++) {
 		const m_person *p = feeds[i].person_key[0] ? company_person(r->co, feeds[i].person_key) : NULL;
@@ -120,7 +126,7 @@ void h_feed_revoke_post(req_t *r)
 	long long fid = strtoll(param(r, "feed"), NULL, 10);
 	bool found = false;
 	if (!store_feed_revoke(r->store, r->company_id, fid, &found, &e))
-		web_fail_errs(r, 500, &e);
+		fail_db(r, &e);   /* the link still works: say so */
 	else if (!found)
 		fail_page(r, 404, "このカレンダーのリンクは見つかりません。", "No such calendar link.");
 	else {
@@ -143,17 +149,32 @@ void h_ics(req_t *r)
 	char person[40] = "";
 	bool found = n == 48 && store_feed_find(r->store, h, &company, person, sizeof person, &e);
 	m_company *co = found ? store_company_load(r->store, company, &e) : NULL;
-	errs_free(&e);
+	if (e.n) {
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
 	if (!co) {
 		r->status = 404;
 		r->ctype = "text/plain; charset=utf-8";
 		buf_puts(&r->out, "not found\n");
 		return;
 	}
-	ics_write(r->cat, co, person[0] ? person : NULL, r->lang, r->today, &r->out);
+	/* SEQUENCE and LAST-MODIFIED from the company's audit log */
+	audit_row *rows = NULL;
+	size_t n_rows = 0, n_revs = 0;
+	ics_rev *revs = NULL;
+	errs_t ae = ERRS_INIT;
+	if (store_audit_list(r->store, co->id, 0, 0, &r->arena, &rows, &n_rows, &ae))
+		n_revs = ics_revs(rows, n_rows, &r->arena, &revs);
+	errs_free(&ae);
+	ics_write(r->cat, co, person[0] ? person : NULL, r->lang, r->today, revs, n_revs, &r->out);
+	free(rows);
 	r->ctype = "text/calendar; charset=utf-8";
 	company_free(co);
 }
+
+static pthread_mutex_t xlsx_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *file_name(req_t *r, const char *ext)
 {
@@ -175,10 +196,13 @@ void h_export_file(req_t *r)
 		char k[32];
 		snprintf(k, sizeof k, "%.*s", (int)(fl - 4), f);
 		errs_t e = ERRS_INIT;
-		if (!report_kind_parse(k, &kind) || !report_render(r->cat, r->co, kind, r->lang, r->today, buf_sink, &r->out, NULL, &e)) {
-			errs_free(&e);
-			buf_reset(&r->out);
+		if (!report_kind_parse(k, &kind)) {
 			fail_page(r, 404, "その文書はありません。", "No such document.");
+			return;
+		}
+		if (!report_render(r->cat, r->co, kind, r->lang, r->today, buf_sink, &r->out, NULL, &e)) {
+			fail_errs(r, 500, &e, "文書を作れませんでした。", "Could not make the document.");
+			errs_free(&e);
 			return;
 		}
 		errs_free(&e);
@@ -202,7 +226,13 @@ void h_export_file(req_t *r)
 		char path[] = "/tmp/secstep-xlsx-XXXXXX";
 		int fd = mkstemp(path);
 		char err[256];
-		bool ok = fd >= 0 && xlsx_write(tabs, n, path, err, sizeof err);
+		xlsx_meta meta = {r->co->name, T(r, "secstep の書き出し", "secstep export"), r->today, r->lang};
+		/* libxlsxwriter stamps each workbook through gmtime(), whose
+		 * result is one static buffer: one workbook at a time
+		 * (ThreadSanitizer, tests/cli/t0170). */
+		pthread_mutex_lock(&xlsx_lock);
+		bool ok = fd >= 0 && xlsx_write(tabs, n, &meta, path, err, sizeof err);
+		pthread_mutex_unlock(&xlsx_lock);
 		if (fd >= 0)
 			close(fd);
 		FILE *in = ok ? fopen(path, "rb") : NULL;
@@ -216,7 +246,10 @@ void h_export_file(req_t *r)
 		if (fd >= 0)
 			unlink(path);
 		if (!in) {
-			fail_page(r, 500, "書き出せませんでした。", "Could not write the file.");
+			errs_t e = ERRS_INIT;
+			errs_add(&e, "xlsx", "%s", ok ? "cannot read the workbook back" : fd < 0 ? "no temporary file" : err);
+			fail_errs(r, 500, &e, "書き出せませんでした。", "Could not write the file.");
+			errs_free(&e);
 			return;
 		}
 		r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -239,26 +272,18 @@ void h_export_file(req_t *r)
 
 void h_backup(req_t *r)
 {
-	char path[] = "/tmp/secstep-backup-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd >= 0)
-		close(fd);
+	/* Straight into memory: no file is made, named or left behind. */
 	errs_t e = ERRS_INIT;
-	bool ok = fd >= 0 && unlink(path) == 0 && store_backup(r->store, path, &e);
-	errs_free(&e);
-	FILE *in = ok ? fopen(path, "rb") : NULL;
-	if (in) {
-		char chunk[65536];
-		size_t got;
-		while ((got = fread(chunk, 1, sizeof chunk, in)) > 0)
-			buf_add(&r->out, chunk, got);
-		fclose(in);
-	}
-	unlink(path);
-	if (!in) {
-		fail_page(r, 500, "バックアップを作れませんでした。", "Could not make the backup.");
+	unsigned char *data;
+	size_t len;
+	if (!store_backup_mem(r->store, &data, &len, &e)) {
+		fail_errs(r, 500, &e, "バックアップを作れませんでした。", "Could not make the backup.");
+		errs_free(&e);
 		return;
 	}
+	errs_free(&e);
+	buf_add(&r->out, data, len);
+	free(data);
 	r->ctype = "application/vnd.sqlite3";
 	r->disposition = arena_printf(&r->arena, "attachment; filename=\"secstep-backup-%s.db\"", date_str(r, r->today));
 }

@@ -45,7 +45,7 @@ static void home_companies(req_t *r, const membership_t *ms, size_t n)
 	}
 	hp(r, "<section class=\"card scroll\"><table id=\"companies\"><thead><tr><th>%s</th><th>%s</th><th>STEP</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	   T(r, "会社", "Company"), T(r, "あなたの役割", "Your role"), T(r, "担当者", "Officers"),
-	   T(r, "期限切れ", "Overdue"), T(r, "未達", "Unmet"));
+	   T(r, "期限切れ", "Overdue"), T(r, "満たしていないチェックポイント", "Checkpoints not met"));
 	size_t m = 0;
 	for (size_t i = 0; i < nr; i++) {
 		const summary_row *x = &rows[i];

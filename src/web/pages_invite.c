@@ -357,10 +357,15 @@ void h_invite_register_post(req_t *r)
 		if (!e.n)
 			accept(r, &inv, id, login, &e);
 		errs_t ce = ERRS_INIT;
-		if (e.n)
+		if (e.n) {
 			store_rollback(r->store);
-		else if (!store_commit(r->store, &ce))
-			errs_add(&e, T(r, "アカウント", "Account"), "%s", T(r, "保存できませんでした", "could not be saved"));
+		} else if (!store_commit(r->store, &ce)) {
+			/* the cause is the database's, not the person's input */
+			fail_db(r, &ce);
+			errs_free(&ce);
+			errs_free(&e);
+			return;
+		}
 		errs_free(&ce);
 	}
 	if (e.n) {

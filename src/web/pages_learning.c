@@ -10,20 +10,26 @@ void h_learning(req_t *r)
 	plan_t *p = plan_compute(r->cat, r->co, r->today);
 	page_begin(r, T(r, "学びと試験", "Learning & exams"), NAV_LEARN);
 	hp(r, "<h1>%s</h1>", T(r, "学びと試験", "Learning & exams"));
-	hp(r, "<section class=\"card\"><h2>%s</h2><p class=\"muted\">%s</p><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	const char *l_exam = T(r, "試験", "Exam"), *l_step = T(r, "段階", "STEP"), *l_for = T(r, "対象", "For"), *l_fmt = T(r, "形式", "Format");
+	hp(r, "<section class=\"card\"><h2>%s</h2><p class=\"muted\">%s</p><table class=\"cards\"><thead><tr><th scope=\"col\">%s</th>"
+	      "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	   T(r, "試験のはしご", "The exam ladder"),
 	   T(r, "STEP が進むごとに、担当者にすすめる試験が一段ずつ上がります。受験料はいずれも 7,500円（税込）です。",
 	     "Each STEP recommends the next exam up for its officers. Each exam costs ¥7,500 (tax included)."),
-	   T(r, "試験", "Exam"), T(r, "段階", "STEP"), T(r, "対象", "For"), T(r, "形式", "Format"));
+	   l_exam, l_step, l_for, l_fmt);
 	for (int lv = 1; lv <= 4; lv++)
 		for (size_t i = 0; i < r->cat->n_exams; i++) {
 			const cat_exam *e = &r->cat->exams[i];
 			if (e->level != lv)
 				continue;
-			hp(r, "<tr><td><strong>%s</strong><br><span class=\"small muted\">%s %d</span></td><td>", TX(r, e->name), T(r, "レベル", "level"), e->level);
+			hp(r, "<tr><td data-label=\"%s\"><strong>%s</strong><br><span class=\"small muted\">%s %d</span></td><td data-label=\"%s\">", l_exam,
+			   TX(r, e->name), T(r, "レベル", "level"), e->level, l_step);
 			if (e->step)
 				hp(r, "<span class=\"badge %s\">STEP%d</span>", e->step == p->step ? "info" : "", e->step);
-			hp(r, "</td><td class=\"small\">%s</td><td class=\"small\">%s</td></tr>", TX(r, e->audience), TX(r, e->format));
+			if (!e->step)
+				hp(r, "<span class=\"small muted\">%s</span>", T(r, "（はしごの外）", "(off the ladder)"));
+			hp(r, "</td><td class=\"small\" data-label=\"%s\">%s</td><td class=\"small\" data-label=\"%s\">%s</td></tr>", l_for, TX(r, e->audience),
+			   l_fmt, TX(r, e->format));
 		}
 	HL(r, "</tbody></table></section>");
 

@@ -83,9 +83,33 @@ void h_me(req_t *r)
 		}
 		HL(r, "</section>");
 	}
-	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s</p></section>", T(r, "おかしいと思ったら", "If something looks wrong"),
-	   T(r, "不審なメール、パソコンの異常、紛失などに気づいたら、自分で直そうとせず、すぐにセキュリティ担当者に知らせてください。電源は切らずに、そのままにしておきます。",
-	     "If you notice a suspicious e-mail, a PC acting strangely, or something lost, do not try to fix it yourself: tell the security officer at once. Leave the PC as it is; do not switch it off."));
+	hp(r, "<section class=\"card\" id=\"report\"><h2>%s</h2><p>%s</p>", T(r, "おかしいと思ったら", "If something looks wrong"),
+	   T(r, "不審なメール、パソコンの異常、紛失などに気づいたら、自分で直そうとせず、すぐに次の人に知らせてください。パソコンの電源は切らずに、そのままにしておきます。",
+	     "If you notice a suspicious e-mail, a PC acting strangely, or something lost, do not try to fix it yourself: tell one of the people below at once. Leave the PC as it is; do not switch it off."));
+	/* who to tell, and how: the security officers and lead, with the
+	 * contact details the register has */
+	bool anyone = false;
+	HL(r, "<ul>");
+	for (size_t i = 0; i < r->co->n_people; i++) {
+		const m_person *ps = &r->co->people[i];
+		const m_role *role = NULL;
+		if (!person_has_role(ps, "officer", &role) && !person_has_role(ps, "security_lead", &role))
+			continue;
+		anyone = true;
+		hp(r, "<li><strong>%s</strong> (%s)", ps->name, role_name(r, role->role));
+		if (ps->phone)
+			hp(r, " — %s <a href=\"tel:%s\">%s</a>", T(r, "電話", "phone"), ps->phone, ps->phone);
+		if (ps->email)
+			hp(r, " — %s <a href=\"mailto:%s\">%s</a>", T(r, "メール", "e-mail"), ps->email, ps->email);
+		if (!ps->phone && !ps->email)
+			hp(r, " — %s%s", ps->department ? ps->department : "", T(r, "（直接伝えてください）", " (tell them in person)"));
+		HL(r, "</li>");
+	}
+	HL(r, "</ul>");
+	if (!anyone)
+		hp(r, "<p>%s</p>", T(r, "セキュリティ担当者はまだ決まっていません。経営者に直接伝えてください。",
+				       "No security officer has been appointed yet: tell the owner directly."));
+	HL(r, "</section>");
 	page_end(r);
 }
 

@@ -28,7 +28,7 @@ static void read_person(req_t *r, m_person *p, errs_t *e)
 		const char *v = form(r, fields[i].key);
 		if (!v)
 			continue;
-		if (!valid_short_text(v, fields[i].max))
+		if (fields[i].max > DOC_MAX_NAME ? !valid_long_text(v, fields[i].max) : !valid_short_text(v, fields[i].max))
 			errs_add(e, T(r, fields[i].ja, fields[i].en), "%s", T(r, "長すぎます", "too long"));
 		else
 			*(const char **)((char *)p + fields[i].off) = *v ? arena_strdup(&co->arena, v) : NULL;
@@ -85,22 +85,24 @@ void h_people(req_t *r)
 	hp(r, "<h1>%s</h1>", T(r, "人", "People"));
 	if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
-	hp(r, "<section class=\"card scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-	   T(r, "名前", "Name"), T(r, "部署・役職", "Department"), T(r, "セキュリティの役割", "Security roles"), T(r, "経験", "Experience"),
-	   T(r, "試験", "Exams"));
+	const char *l_name = T(r, "名前", "Name"), *l_dept = T(r, "部署・役職", "Department, position"),
+		   *l_roles = T(r, "セキュリティの役割", "Security roles"), *l_exp = T(r, "経験", "Experience"), *l_exams = T(r, "試験", "Exams");
+	hp(r, "<section class=\"card\"><table class=\"cards\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	      "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>", l_name, l_dept, l_roles, l_exp, l_exams);
 	for (size_t i = 0; i < r->co->n_people; i++) {
 		const m_person *ps = &r->co->people[i];
-		hp(r, "<tr><td><a href=\"/c/%lld/people/%s\">%s</a>", id, ps->key, ps->name);
+		hp(r, "<tr><td data-label=\"%s\"><a href=\"/c/%lld/people/%s\">%s</a>", l_name, id, ps->key, ps->name);
 		if (ps->volunteer)
 			hp(r, " <span class=\"badge info\">%s</span>", T(r, "希望者", "volunteer"));
-		hp(r, "</td><td>%s %s</td><td>", ps->department ? ps->department : "", ps->position ? ps->position : "");
+		hp(r, "</td><td data-label=\"%s\">%s %s</td><td data-label=\"%s\">", l_dept, ps->department ? ps->department : "",
+		   ps->position ? ps->position : "", l_roles);
 		for (size_t k = 0; k < ps->n_roles; k++)
 			hp(r, "<span class=\"badge good\">%s%s%s</span> ", role_name(r, ps->roles[k].role), T(r, "・", ", "),
 			   ps->roles[k].time == TIME_DEDICATED ? T(r, "専任", "dedicated") : T(r, "兼務", "part-time"));
-		HL(r, "</td><td>");
+		hp(r, "</td><td data-label=\"%s\">", l_exp);
 		for (size_t k = 0; k < ps->n_experience; k++)
 			hp(r, "<span class=\"badge\">%s</span> ", exp_name(r, ps->experience[k]));
-		HL(r, "</td><td>");
+		hp(r, "</td><td data-label=\"%s\">", l_exams);
 		for (size_t k = 0; k < ps->n_exams; k++) {
 			const cat_exam *ex = cat_exam_find(r->cat, ps->exams[k].exam);
 			hp(r, "<span class=\"badge %s\">%s %s</span> ", ps->exams[k].status == EXAM_PASSED ? "good" : "warn",
@@ -190,12 +192,15 @@ void h_person(req_t *r)
 
 	hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "セキュリティの役割", "Security roles"));
 	for (size_t k = 0; k < p->n_roles; k++) {
-		hp(r, "<form method=\"post\" action=\"/c/%lld/people/%s/role\" class=\"row\">", id, p->key);
-		csrf_field(r);
-		hp(r, "<span class=\"badge good\">%s%s%s</span><input type=\"hidden\" name=\"role\" value=\"%s\">"
-		      "<input type=\"hidden\" name=\"remove\" value=\"1\"><button type=\"submit\" class=\"small secondary\">%s</button></form>",
-		   role_name(r, p->roles[k].role), T(r, "・", ", "), p->roles[k].time == TIME_DEDICATED ? T(r, "専任", "dedicated") : T(r, "兼務", "part-time"),
-		   p->roles[k].role, T(r, "外す", "Remove"));
+		const char *rn = role_name(r, p->roles[k].role);
+		hp(r, "<div class=\"row\"><span class=\"badge good\">%s%s%s</span>", rn, T(r, "・", ", "),
+		   p->roles[k].time == TIME_DEDICATED ? T(r, "専任", "dedicated") : T(r, "兼務", "part-time"));
+		confirm_form(r, arena_printf(&r->arena, "/c/%lld/people/%s/role?remove=1", id, p->key),
+			     arena_printf(&r->arena, "%s%s%s", T(r, "「", "Remove the role "), rn, T(r, "」を外す", "")),
+			     arena_printf(&r->arena, "%s%s%s%s%s", p->name, T(r, " さんの役割「", "will no longer hold the role "), rn,
+					  T(r, "」を外します。タスクの担当はそのままです。", ". Their tasks stay theirs."), ""),
+			     T(r, "外す", "Remove the role"), "role", p->roles[k].role);
+		HL(r, "</div>");
 	}
 	hp(r, "<form method=\"post\" action=\"/c/%lld/people/%s/role\" class=\"stack\">", id, p->key);
 	csrf_field(r);
@@ -209,7 +214,7 @@ void h_person(req_t *r)
 	   T(r, "仕事に占める割合（%・任意）", "Share of working time (%, optional)"));
 	hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "任命する", "Appoint"));
 
-	hp(r, "<section class=\"card\"><h2>%s</h2><ul>", T(r, "試験", "Exams"));
+	hp(r, "<section class=\"card\" id=\"exams\"><h2>%s</h2><ul>", T(r, "試験", "Exams"));
 	for (size_t k = 0; k < p->n_exams; k++) {
 		const cat_exam *ex = cat_exam_find(r->cat, p->exams[k].exam);
 		hp(r, "<li>%s — %s %s</li>", ex ? TX(r, ex->name) : p->exams[k].exam, exam_status_name(r, p->exams[k].status),
@@ -242,10 +247,14 @@ void h_person(req_t *r)
 	hp(r, "</select><label for=\"ldate\">%s</label><input id=\"ldate\" name=\"date\" type=\"date\" value=\"%s\" class=\"short\">"
 	      "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "日付", "Date"), date_str(r, r->today), T(r, "記録する", "Record"));
 
-	hp(r, "<section class=\"card\"><h2>%s</h2><form method=\"post\" action=\"/c/%lld/people/%s/remove\">", T(r, "削除", "Remove"), id, p->key);
-	csrf_field(r);
-	hp(r, "<p class=\"small muted\">%s</p><button type=\"submit\" class=\"secondary\">%s</button></form></section></div>",
-	   T(r, "この人が持っているタスクは「担当未定」に戻ります。", "Tasks this person holds go back to nobody."), T(r, "この人を削除する", "Remove this person"));
+	hp(r, "<section class=\"card\"><h2>%s</h2><p class=\"small muted\">%s</p>", T(r, "この人を削除", "Remove this person"),
+	   T(r, "退職などで名簿から外すときに使います。この人が持っているタスクは「担当未定」に戻ります。元には戻せません。",
+	     "For someone who has left. Tasks this person holds go back to nobody. This cannot be undone."));
+	confirm_form(r, arena_printf(&r->arena, "/c/%lld/people/%s/remove", id, p->key),
+		     arena_printf(&r->arena, "%s%s%s", T(r, "", "Remove "), p->name, T(r, " さんを削除…", "…")),
+		     arena_printf(&r->arena, "%s%s", p->name, T(r, " さんを名簿から削除します。よろしいですか。", " will be removed from the register. Are you sure?")),
+		     T(r, "削除する", "Remove"), NULL, NULL);
+	HL(r, "</section></div>");
 	page_end(r);
 }
 
@@ -292,7 +301,7 @@ void h_person_role_post(req_t *r)
 	}
 	const m_role *cur;
 	bool has = person_has_role(p, role->id, &cur);
-	if (form(r, "remove")) {
+	if (form(r, "remove") || qarg(r, "remove")) {
 		if (has) {
 			size_t i = (size_t)(cur - p->roles);
 			memmove(&p->roles[i], &p->roles[i + 1], (p->n_roles - i - 1) * sizeof *p->roles);

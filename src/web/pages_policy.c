@@ -10,6 +10,29 @@
 #include "exchange/doc.h"
 #include "web/pages.h"
 
+/* Whether the text has a "代表者:" (or "Representative:") line with no
+ * name after it: such a version cannot be approved. */
+static bool representative_missing(const char *body)
+{
+	static const char *const keys[] = {"代表者:", "代表者：", "Representative:"};
+	for (const char *line = body; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		for (size_t k = 0; k < ARRAY_LEN(keys); k++) {
+			size_t kl = strlen(keys[k]);
+			if (n >= kl && !strncmp(line, keys[k], kl)) {
+				bool blank = true;
+				for (size_t i = kl; i < n; i++)
+					blank &= line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
+				if (blank)
+					return true;
+			}
+		}
+		line = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
 void h_policy(req_t *r)
 {
 	long long id = (long long)r->company_id;
@@ -36,7 +59,10 @@ void h_policy(req_t *r)
 			hp(r, "<span class=\"badge warn\">%s</span>", T(r, "未公開", "Not published"));
 		hp(r, "</div><pre class=\"doc\">%s</pre><p class=\"small muted\">%s %zu / %zu</p>", p->body,
 		   T(r, "読んだと確認した人:", "Acknowledged by:"), acks, r->co->n_people);
-		if (r->role == ROLE_OWNER && p->approved == DATE_NONE) {
+		if (p->approved == DATE_NONE && representative_missing(p->body))
+			hp(r, "<p class=\"warnbox\">%s</p>", T(r, "「代表者:」の行に名前がありません。承認の前に、下の本文に代表者の名前を書いて保存してください。",
+								 "The “Representative:” line has no name. Before approval, write the representative's name in the text below and save it."));
+		else if (r->role == ROLE_OWNER && p->approved == DATE_NONE) {
 			hp(r, "<form method=\"post\" action=\"/c/%lld/policy/approve\"><input type=\"hidden\" name=\"version\" value=\"%d\">",
 			   id, p->version);
 			csrf_field(r);
@@ -87,7 +113,7 @@ static void policy_error(req_t *r, const char *ja, const char *en)
 void h_policy_post(req_t *r)
 {
 	const char *body = form(r, "body");
-	if (!body || !*body || !valid_short_text(body, 20000)) {
+	if (!body || !*body || !valid_long_text(body, 20000)) {
 		policy_error(r, "本文を1〜20000文字で入力してください", "enter the text (1-20000 characters)");
 		return;
 	}
@@ -106,6 +132,10 @@ void h_policy_approve_post(req_t *r)
 		return;
 	}
 	m_policy *p = &r->co->policies[r->co->n_policies - 1];
+	if (representative_missing(p->body)) {
+		policy_error(r, "本文の「代表者:」に代表者の名前を書いてから承認してください", "write the representative's name on the “Representative:” line before approving");
+		return;
+	}
 	/* The owner approves the version they read: if someone saved a newer
 	 * one meanwhile, nothing is approved and the page shows the new one. */
 	const char *v = form(r, "version");

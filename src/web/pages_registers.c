@@ -30,21 +30,13 @@ static const char *value_label(req_t *r, const field_spec *f, const char *v)
 
 static void checklist(req_t *r)
 {
-	json_t *phases = json_object_get(r->cat->root, "incident_phases");
-	size_t i;
-	json_t *ph;
 	hp(r, "<section class=\"card\"><h2>%s</h2><p class=\"small muted\">%s</p>", T(r, "事故が起きたときの手順（3つの段階）", "When an incident happens: the three phases"),
 	   T(r, "印刷して手元に置いておくと、いざというときに慌てずにすみます。", "Print it and keep it at hand."));
-	json_array_foreach(phases, i, ph) {
-		text_t t = {json_string_value(json_object_get(json_object_get(ph, "title"), "ja")),
-			    json_string_value(json_object_get(json_object_get(ph, "title"), "en"))};
-		hp(r, "<h3>%zu. %s</h3><ol>", i + 1, TX(r, t));
-		size_t k;
-		json_t *st;
-		json_array_foreach(json_object_get(ph, "steps"), k, st) {
-			text_t s = {json_string_value(json_object_get(st, "ja")), json_string_value(json_object_get(st, "en"))};
-			hp(r, "<li>%s</li>", TX(r, s));
-		}
+	for (size_t i = 0; i < r->cat->n_phases; i++) {
+		const cat_phase *ph = &r->cat->phases[i];
+		hp(r, "<h3>%zu. %s</h3><ol>", i + 1, TX(r, ph->title));
+		for (size_t k = 0; k < ph->n_steps; k++)
+			hp(r, "<li>%s</li>", TX(r, ph->steps[k]));
 		HL(r, "</ol>");
 	}
 	HL(r, "</section>");
@@ -83,7 +75,7 @@ void h_registers(req_t *r)
 		const cat_checkpoint *cp = cat_checkpoint_find(r->cat, ids[i]);
 		const char *label = st.evidence[cp->index] ? T(r, "記録で満たしています", "met by your records")
 				  : st.met[cp->index]      ? T(r, "診断の回答で満たしています", "met by your answer")
-							   : T(r, "まだ", "not yet");
+							   : T(r, "満たしていない", "not met");
 		hp(r, "<li><span class=\"badge %s\">%s</span> %s<div class=\"small muted\">%s</div></li>",
 		   st.met[cp->index] ? "good" : "warn", label, TX(r, cp->title), r->lang == LANG_EN ? how_en[i] : how_ja[i]);
 	}
@@ -106,6 +98,64 @@ void h_registers(req_t *r)
 	page_end(r);
 }
 
+/* The fields of a register's form; values from the posted form, else from
+ * the record being edited (o), else empty. */
+static void record_fields(req_t *r, const reg_spec *sp, json_t *o, arena_t *ar)
+{
+	for (size_t f = 0; f < sp->n_fields; f++) {
+		const field_spec *fs = &sp->fields[f];
+		const char *cur = form(r, fs->name) ? form(r, fs->name) : o ? reg_text(o, fs->name, ar) : "";
+		if (!cur)
+			cur = "";
+		hp(r, "<label for=\"f-%s\">%s%s</label>", fs->name, TX(r, fs->label), fs->required ? T(r, "（必須）", " (required)") : "");
+		switch (fs->type) {
+		case F_LONGTEXT:
+			hp(r, "<textarea id=\"f-%s\" name=\"%s\" maxlength=\"4000\">%s</textarea>", fs->name, fs->name, cur);
+			break;
+		case F_DATE:
+			hp(r, "<input id=\"f-%s\" name=\"%s\" type=\"date\" class=\"short\" value=\"%s\">", fs->name, fs->name, cur);
+			break;
+		case F_INT:
+			hp(r, "<input id=\"f-%s\" name=\"%s\" type=\"number\" min=\"%d\" max=\"%d\" class=\"short\" value=\"%s\">", fs->name,
+			   fs->name, fs->lo, fs->hi, cur);
+			break;
+		case F_BOOL:
+			hp(r, "<select id=\"f-%s\" name=\"%s\"><option value=\"\">%s</option><option value=\"true\"%s>%s</option>"
+			      "<option value=\"false\"%s>%s</option></select>", fs->name, fs->name, T(r, "（未記入）", "(not filled in)"),
+			   !strcmp(cur, "true") ? " selected" : "", T(r, "はい", "yes"), !strcmp(cur, "false") ? " selected" : "", T(r, "いいえ", "no"));
+			break;
+		case F_ENUM:
+			hp(r, "<select id=\"f-%s\" name=\"%s\">", fs->name, fs->name);
+			for (size_t v = 0; fs->values[v]; v++)
+				hp(r, "<option value=\"%s\"%s>%s</option>", fs->values[v], !strcmp(cur, fs->values[v]) ? " selected" : "",
+				   TX(r, fs->value_labels[v]));
+			HL(r, "</select>");
+			break;
+		case F_PERSON:
+			hp(r, "<select id=\"f-%s\" name=\"%s\">", fs->name, fs->name);
+			people_options(r, cur, !fs->required);
+			HL(r, "</select>");
+			break;
+		case F_TASK:
+			hp(r, "<select id=\"f-%s\" name=\"%s\">", fs->name, fs->name);
+			for (int t = 0; t < CAT_TASKS; t++)
+				hp(r, "<option value=\"%s\"%s>STEP%d %s</option>", r->cat->tasks[t].id, !strcmp(cur, r->cat->tasks[t].id) ? " selected" : "",
+				   r->cat->tasks[t].step, TX(r, r->cat->tasks[t].title));
+			HL(r, "</select>");
+			break;
+		default:
+			hp(r, "<input id=\"f-%s\" name=\"%s\" type=\"text\" maxlength=\"200\" value=\"%s\">", fs->name, fs->name, cur);
+		}
+	}
+}
+
+/* A short name of a record for labels: its first field's value. */
+static const char *record_name(req_t *r, const reg_spec *sp, json_t *o, arena_t *ar)
+{
+	const char *v = reg_text(o, sp->fields[0].name, ar);
+	return v && *v ? value_label(r, &sp->fields[0], v) : "";
+}
+
 static void register_page(req_t *r, const reg_spec *sp, const errs_t *e)
 {
 	long long id = (long long)r->company_id;
@@ -117,81 +167,139 @@ static void register_page(req_t *r, const reg_spec *sp, const errs_t *e)
 	   TX(r, sp->title), TX(r, sp->lead));
 	if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
-	hp(r, "<section class=\"card scroll\"><table><thead><tr>");
+	hp(r, "<section class=\"card\"><table class=\"cards\"><thead><tr>");
 	for (size_t f = 0; f < sp->n_fields; f++)
-		hp(r, "<th>%s</th>", TX(r, sp->fields[f].label));
-	HL(r, "<th></th></tr></thead><tbody>");
+		hp(r, "<th scope=\"col\">%s</th>", TX(r, sp->fields[f].label));
+	hp(r, "<th scope=\"col\"><span class=\"sr-only\">%s</span></th></tr></thead><tbody>", T(r, "操作", "Actions"));
 	for (size_t i = 0; i < n; i++) {
 		HL(r, "<tr>");
 		json_t *o = reg_parse(recs[i]);
 		for (size_t f = 0; f < sp->n_fields; f++)
-			hp(r, "<td>%s</td>", value_label(r, &sp->fields[f], reg_text(o, sp->fields[f].name, &ar)));
-		json_decref(o);
+			hp(r, "<td data-label=\"%s\">%s</td>", TX(r, sp->fields[f].label), value_label(r, &sp->fields[f], reg_text(o, sp->fields[f].name, &ar)));
+		const char *nm = record_name(r, sp, o, &ar);
 		HL(r, "<td>");
 		if (can_write(r)) {
-			hp(r, "<form method=\"post\" action=\"/c/%lld/registers/%s/%s/remove\" class=\"inline\">", id, sp->kind, recs[i]->key);
-			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s</button></form>", T(r, "削除", "Remove"));
+			hp(r, "<div class=\"row\"><a class=\"button small secondary\" href=\"/c/%lld/registers/%s/%s\">%s<span class=\"sr-only\">: %s</span></a>", id,
+			   sp->kind, recs[i]->key, T(r, "変更", "Edit"), nm);
+			confirm_form(r, arena_printf(&r->arena, "/c/%lld/registers/%s/%s/remove", id, sp->kind, recs[i]->key), T(r, "削除…", "Remove…"),
+				     arena_printf(&r->arena, "%s%s%s", T(r, "「", "Remove “"), nm, T(r, "」の記録を削除します。元には戻せません。", "” from this register? This cannot be undone.")),
+				     arena_printf(&r->arena, "%s%s%s", T(r, "「", "Remove “"), nm, T(r, "」を削除する", "”")), NULL, NULL);
+			HL(r, "</div>");
 		}
+		json_decref(o);
 		HL(r, "</td></tr>");
 	}
 	if (!n)
 		hp(r, "<tr><td colspan=\"%zu\" class=\"muted\">%s</td></tr>", sp->n_fields + 1, T(r, "まだ記録がありません。", "Nothing recorded yet."));
 	HL(r, "</tbody></table></section>");
 	if (can_write(r)) {
-		hp(r, "<section class=\"card\"><h2>%s</h2>", T(r, "追加する", "Add"));
+		hp(r, "<section class=\"card\" id=\"add\"><h2>%s</h2>", T(r, "記録を追加する", "Add a record"));
 		show_errors(r, e);
 		hp(r, "<form method=\"post\" action=\"/c/%lld/registers/%s\" class=\"stack\">", id, sp->kind);
 		csrf_field(r);
-		for (size_t f = 0; f < sp->n_fields; f++) {
-			const field_spec *fs = &sp->fields[f];
-			const char *cur = form(r, fs->name) ? form(r, fs->name) : "";
-			hp(r, "<label for=\"f-%s\">%s%s</label>", fs->name, TX(r, fs->label), fs->required ? T(r, "（必須）", " (required)") : "");
-			switch (fs->type) {
-			case F_LONGTEXT:
-				hp(r, "<textarea id=\"f-%s\" name=\"%s\" maxlength=\"4000\">%s</textarea>", fs->name, fs->name, cur);
-				break;
-			case F_DATE:
-				hp(r, "<input id=\"f-%s\" name=\"%s\" type=\"date\" class=\"short\" value=\"%s\">", fs->name, fs->name, cur);
-				break;
-			case F_INT:
-				hp(r, "<input id=\"f-%s\" name=\"%s\" type=\"number\" min=\"%d\" max=\"%d\" class=\"short\" value=\"%s\">", fs->name,
-				   fs->name, fs->lo, fs->hi, cur);
-				break;
-			case F_BOOL:
-				hp(r, "<select id=\"f-%s\" name=\"%s\"><option value=\"\"></option><option value=\"true\"%s>%s</option>"
-				      "<option value=\"false\"%s>%s</option></select>", fs->name, fs->name, !strcmp(cur, "true") ? " selected" : "",
-				   T(r, "はい", "yes"), !strcmp(cur, "false") ? " selected" : "", T(r, "いいえ", "no"));
-				break;
-			case F_ENUM:
-				hp(r, "<select id=\"f-%s\" name=\"%s\">", fs->name, fs->name);
-				for (size_t v = 0; fs->values[v]; v++)
-					hp(r, "<option value=\"%s\"%s>%s</option>", fs->values[v], !strcmp(cur, fs->values[v]) ? " selected" : "",
-					   TX(r, fs->value_labels[v]));
-				HL(r, "</select>");
-				break;
-			case F_PERSON:
-				hp(r, "<select id=\"f-%s\" name=\"%s\">", fs->name, fs->name);
-				people_options(r, cur, !fs->required);
-				HL(r, "</select>");
-				break;
-			case F_TASK:
-				hp(r, "<select id=\"f-%s\" name=\"%s\">", fs->name, fs->name);
-				for (int t = 0; t < CAT_TASKS; t++)
-					hp(r, "<option value=\"%s\"%s>STEP%d %s</option>", r->cat->tasks[t].id, !strcmp(cur, r->cat->tasks[t].id) ? " selected" : "",
-					   r->cat->tasks[t].step, TX(r, r->cat->tasks[t].title));
-				HL(r, "</select>");
-				break;
-			default:
-				hp(r, "<input id=\"f-%s\" name=\"%s\" type=\"text\" maxlength=\"200\" value=\"%s\">", fs->name, fs->name, cur);
-			}
-		}
-		hp(r, "<p><button type=\"submit\">%s</button></p></form></section>", T(r, "追加する", "Add"));
+		record_fields(r, sp, NULL, &ar);
+		hp(r, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form></section>", T(r, "追加する", "Add"));
 	}
 	if (!strcmp(sp->kind, "contacts") || !strcmp(sp->kind, "incidents"))
 		checklist(r);
 	arena_free(&ar);
 	page_end(r);
+}
+
+/* The posted fields as the register's JSON input. */
+static json_t *posted_record(req_t *r, const reg_spec *sp)
+{
+	json_t *in = json_object();
+	for (size_t f = 0; f < sp->n_fields; f++) {
+		const field_spec *fs = &sp->fields[f];
+		const char *v = form(r, fs->name);
+		if (!v || !*v)
+			continue;
+		if (fs->type == F_INT) {
+			char *end;
+			long x = strtol(v, &end, 10);
+			json_object_set_new(in, fs->name, *end ? json_string(v) : json_integer(x));
+		} else if (fs->type == F_BOOL) {
+			json_object_set_new(in, fs->name, !strcmp(v, "true") ? json_true() : !strcmp(v, "false") ? json_false() : json_string(v));
+		} else {
+			json_object_set_new(in, fs->name, json_string(v));
+		}
+	}
+	return in;
+}
+
+static m_record *path_record(req_t *r, const reg_spec **spp)
+{
+	const reg_spec *sp = reg_find(param(r, "kind"));
+	const char *key = param(r, "key");
+	for (size_t i = 0; sp && i < r->co->n_records; i++)
+		if (!strcmp(r->co->records[i].kind, sp->kind) && !strcmp(r->co->records[i].key, key)) {
+			*spp = sp;
+			return &r->co->records[i];
+		}
+	fail_page(r, 404, "その記録はありません。", "No such record.");
+	return NULL;
+}
+
+static void record_edit_page(req_t *r, const reg_spec *sp, const m_record *rec, const errs_t *e)
+{
+	long long id = (long long)r->company_id;
+	arena_t ar = {0};
+	json_t *o = reg_parse(rec);
+	page_begin(r, TX(r, sp->title), NAV_REG);
+	hp(r, "<p><a href=\"/c/%lld/registers/%s\">← %s</a></p><h1>%s%s%s</h1><section class=\"card\">", id, sp->kind, TX(r, sp->title),
+	   T(r, "「", "Edit “"), record_name(r, sp, o, &ar), T(r, "」を変更", "”"));
+	show_errors(r, e);
+	hp(r, "<form method=\"post\" action=\"/c/%lld/registers/%s/%s\" class=\"stack\">", id, sp->kind, rec->key);
+	csrf_field(r);
+	record_fields(r, sp, o, &ar);
+	hp(r, "<p class=\"actions\"><button type=\"submit\">%s</button><a href=\"/c/%lld/registers/%s\">%s</a></p></form></section>",
+	   T(r, "変更を保存する", "Save changes"), id, sp->kind, T(r, "保存せずに一覧へ戻る", "Back to the list without saving"));
+	json_decref(o);
+	arena_free(&ar);
+	page_end(r);
+}
+
+void h_record(req_t *r)
+{
+	const reg_spec *sp = NULL;
+	m_record *rec = path_record(r, &sp);
+	if (!rec)
+		return;
+	if (!can_write(r)) {   /* advisers read the register */
+		redirect(r, "/c/%lld/registers/%s", (long long)r->company_id, sp->kind);
+		return;
+	}
+	errs_t e = ERRS_INIT;
+	record_edit_page(r, sp, rec, &e);
+}
+
+/* Edits one record: the register's checks as when adding; a refused form
+ * changes nothing. */
+void h_record_post(req_t *r)
+{
+	const reg_spec *sp = NULL;
+	m_record *rec = path_record(r, &sp);
+	if (!rec)
+		return;
+	json_t *in = posted_record(r, sp);
+	errs_t e = ERRS_INIT;
+	json_t *ok = reg_check_form(r->cat, r->co, sp, in, r->lang, &e);
+	json_decref(in);
+	if (!ok) {
+		r->status = 400;
+		record_edit_page(r, sp, rec, &e);
+		r->status = 400;
+		errs_free(&e);
+		return;
+	}
+	char *text = json_dumps(ok, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	rec->json = arena_strdup(&r->co->arena, text ? text : "{}");
+	free(text);
+	json_decref(ok);
+	if (save_company(r))
+		redirect(r, "/c/%lld/registers/%s?saved=1", (long long)r->company_id, sp->kind);
+	errs_free(&e);
 }
 
 void h_register(req_t *r)
@@ -212,22 +320,7 @@ void h_register_post(req_t *r)
 		fail_page(r, 404, "その記録はありません。", "No such register.");
 		return;
 	}
-	json_t *in = json_object();
-	for (size_t f = 0; f < sp->n_fields; f++) {
-		const field_spec *fs = &sp->fields[f];
-		const char *v = form(r, fs->name);
-		if (!v || !*v)
-			continue;
-		if (fs->type == F_INT) {
-			char *end;
-			long x = strtol(v, &end, 10);
-			json_object_set_new(in, fs->name, *end ? json_string(v) : json_integer(x));
-		} else if (fs->type == F_BOOL) {
-			json_object_set_new(in, fs->name, !strcmp(v, "true") ? json_true() : !strcmp(v, "false") ? json_false() : json_string(v));
-		} else {
-			json_object_set_new(in, fs->name, json_string(v));
-		}
-	}
+	json_t *in = posted_record(r, sp);
 	errs_t e = ERRS_INIT;
 	json_t *ok = reg_check_form(r->cat, r->co, sp, in, r->lang, &e);
 	json_decref(in);

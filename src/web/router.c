@@ -207,7 +207,7 @@ static void company_route(req_t *r, const route_t *rt, bool is_write)
 	}
 	r->company_id = id;
 	if (!is_write) {
-		r->co = snapshot_borrow(r, id, rel.version);
+		r->co = snapshot_borrow(r, id, rel.version, &e);
 		r->co_borrowed = true;
 	} else {
 		/* A write reads and saves the company inside one write

@@ -117,5 +117,14 @@ const route_t routes[] = {
 	{"POST", "/api/v1/companies/:company/diagnosis", ACC_WRITE, API, api_diagnosis},
 	{"GET", "/api/v1/companies/:company/audit", ACC_OWNER, API, api_audit},
 	{"GET", "/api/v1/bodies/:body/portfolio", ACC_BODY, RF_API, api_portfolio},
+	/* issue 11: the plan in one form, editing assets, register records and
+	 * consultation log entries */
+	{"POST", "/c/:company/tasks", ACC_WRITE, C, h_tasks_post},
+	{"GET", "/c/:company/assets/:asset", ACC_READ, C, h_asset},
+	{"POST", "/c/:company/assets/:asset", ACC_WRITE, C, h_asset_post},
+	{"GET", "/c/:company/registers/:kind/:key", ACC_READ, C, h_record},
+	{"POST", "/c/:company/registers/:kind/:key", ACC_WRITE, C, h_record_post},
+	{"GET", "/c/:company/help/log/:entry", ACC_READ, C, h_help_entry},
+	{"POST", "/c/:company/help/log/:entry", ACC_READ, C, h_help_entry_post},
 	{NULL, NULL, ACC_PUBLIC, 0, NULL},
 };

@@ -137,10 +137,16 @@ const char *qarg(const req_t *r, const char *key);          /* query string */
 
 void redirect(req_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void send_json(req_t *r, int status, json_t *v);   /* takes the reference */
+/* Error answers (fail.c): a page, or {"error": …} for the API.  Every one
+ * that is the server's fault (5xx) or has a cause is logged with the
+ * request and the cause.  fail_db: a database error — 503 when the
+ * database is busy, 500 otherwise, never a "not found". */
 void fail_page(req_t *r, int status, const char *ja, const char *en);
-/* The one place a failure with a cause ends: the cause (a database error,
- * …) is logged with the request, the user sees a plain page. */
+void fail_errs(req_t *r, int status, const errs_t *cause, const char *ja, const char *en);
+/* The same with the plain wording for status (503: busy or unavailable;
+ * otherwise "this could not be done"). */
 void web_fail_errs(req_t *r, int status, const errs_t *e);
+void fail_db(req_t *r, const errs_t *cause);
 /* Saves r->co (the change is written to the audit log); on error shows a
  * failure page and returns false. */
 bool save_company(req_t *r);

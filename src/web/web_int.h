@@ -14,10 +14,15 @@ typedef struct {
 	int64_t until;           /* locked out until (unix seconds) */
 } throttle_slot;
 
+typedef struct guard guard_t;
+
 struct web_app {
 	const catalog *cat;
 	const char *db_path;
 	bool access_log;
+	guard_t *guard;          /* connection limits and deadlines (guard.h) */
+	bool stopping;           /* under lock: the watchdog ends */
+	pthread_cond_t stop_cond;
 	pthread_mutex_t lock;
 	char setup_token[33];
 	/* at most HASH_MAX password hashes at once (Argon2id is memory-hard) */
@@ -28,6 +33,15 @@ struct web_app {
 };
 
 void parse_urlencoded(req_t *r, const char *s, size_t len);
+
+/* Milliseconds of the monotonic clock (the guard's time). */
+int64_t guard_now(void);
+
+/* Log lines on stderr (fail.c), client text escaped as %XX: every byte
+ * outside printable ASCII, '%', and spaces unless spaces is true. */
+void log_escape(buf_t *b, const char *s, bool spaces);
+void log_access(const char *ip, const char *method, const char *path, int status, size_t len, double ms);
+void log_error(const req_t *r, int status, const char *what, const errs_t *cause);
 
 /* Per worker thread: its store connection and a small cache of company
  * snapshots, each valid while the company's version is unchanged. */
@@ -43,11 +57,12 @@ typedef struct {
 } thread_ctx;
 
 /* A read-only snapshot for GET handlers: borrowed from the thread's cache
- * (do not free or modify it).  NULL when there is no such company.  The
- * cache is keyed by id and version; versions come from the database's
- * change counter, so no snapshot outlives a save, a delete or a restore,
- * whichever process made it. */
-m_company *snapshot_borrow(req_t *r, int64_t id, int64_t version);   /* version -1: look it up */
+ * (do not free or modify it).  NULL when there is no such company (errs
+ * untouched) or on a database error (errs filled).  The cache is keyed by
+ * id and version; versions come from the database's change counter, so no
+ * snapshot outlives a save, a delete or a restore, whichever process made
+ * it.  version -1: look it up. */
+m_company *snapshot_borrow(req_t *r, int64_t id, int64_t version, errs_t *errs);
 void auth_init(web_app *app);
 /* A valid hash of nobody's password: unknown logins take as long. */
 const char *dummy_hash(void);

@@ -108,8 +108,8 @@ test('API writes need X-CSRF-Token; with it the plan comes back with the new own
   assert.deepEqual({ owner: t.owner, due: t.due, status: t.status }, data, 'the plan JSON has the new owner, due date and status');
 
   await h.goto(page, `${base}/plan`);
-  assert.equal(await page.locator('tr#task-1-1 select[name=owner] option:checked').innerText(), '佐藤 花子', 'the plan page shows it');
-  assert.equal(await page.locator('tr#task-1-1 select[name=status] option:checked').innerText(), '進行中');
+  assert.equal(await page.locator('#owner-task-1-1 option:checked').innerText(), '佐藤 花子', 'the plan page shows it');
+  assert.equal(await page.locator('#status-task-1-1 option:checked').innerText(), '進行中');
 });
 
 test('csrf: the server stops gracefully on SIGTERM (exit 0)', { timeout: h.TIMEOUT }, async () => {

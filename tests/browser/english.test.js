@@ -22,7 +22,7 @@ before(async () => {
   });
   base = `${server.base}/c/${id}`;
   // an officer, so roles show on the people pages
-  await h.submit(page, page.locator('#candidates tr', { hasText: 'Hanako Sato' }).locator('button[type=submit]'));
+  await h.appoint(page, 'Hanako Sato');
 });
 
 after(async () => {

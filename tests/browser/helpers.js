@@ -289,12 +289,40 @@ async function onboard(page, base, { setupUrl, owner, company, people, answer = 
   await quickPeople(page, people);
   if (!page.url().endsWith(`/c/${id}/onboard/diagnosis`))
     throw new Error(`the people step led to ${page.url()}`);
-  await answerAll(page, answer);
-  await submit(page, page.locator(`form[action="/c/${id}/onboard/diagnosis"] button[type=submit]`));
+  // the questions come one STEP at a time while the earlier STEPs are met
+  for (let step = 1; step <= 4 && /\/onboard\/diagnosis/.test(page.url()); step++) {
+    await answerAll(page, answer);
+    await submit(page, page.locator(`form[action="/c/${id}/onboard/diagnosis"] button[type=submit]`));
+  }
   if (!page.url().endsWith(`/c/${id}/onboard/result`))
     throw new Error(`the diagnosis led to ${page.url()}`);
-  await submit(page, page.locator(`main a[href="/c/${id}/plan"]`));
+  // the result page's own link to the plan (appointing is left to the test)
+  await submit(page, page.locator(`main a[href="/c/${id}/plan?welcome=1"]`));
   return id;
+}
+
+// The plan page (open): appoints `name` with the appoint form; the box
+// "give them the open tasks" is left on only with assign.
+async function appoint(page, name, { assign = false } = {}) {
+  await page.locator('#appoint-person').selectOption({ label: name });
+  const box = page.locator('form.appoint input[name=assign]');
+  if (assign)
+    await box.check();
+  else
+    await box.uncheck();
+  return submit(page, page.locator('form.appoint button[type=submit]'));
+}
+
+// The plan page (open): one task's fields in the one plan form, then its
+// one save.  fields: {owner: label, due: 'YYYY-MM-DD', status: 'doing'}.
+async function setTask(page, task, { owner, due, status } = {}) {
+  if (owner !== undefined)
+    await page.locator(`#owner-${task}`).selectOption({ label: owner });
+  if (due !== undefined)
+    await page.locator(`#due-${task}`).fill(due);
+  if (status !== undefined)
+    await page.locator(`#status-${task}`).selectOption(status);
+  return submit(page, page.locator('form[action$="/tasks"] .savebar button[type=submit]'));
 }
 
 async function login(page, base, loginId, password = PASSWORD) {
@@ -323,5 +351,5 @@ function noProblems(list, title) {
 module.exports = {
   TOP, BIN, TODAY, PASSWORD, TIMEOUT,
   newDb, startServer, launchBrowser, watch, submit, goto, setupOwner, invite, acceptNew, createCompany, quickPeople,
-  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems,
+  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems, appoint, setTask,
 };

@@ -32,12 +32,9 @@ after(async () => {
 
 async function setTask(page, base, task, label, due) {
   await h.goto(page, `${base}/plan`);
-  const row = page.locator(`tr#${task}`);
-  titles[task] = (await row.locator('td strong').first().innerText()).trim();
-  await row.locator('select[name=owner]').selectOption({ label });
-  await row.locator('input[name=due]').fill(due);
-  await h.submit(page, row.getByRole('button', { name: '保存' }));
-  assert.equal(await page.locator(`tr#${task} select[name=owner] option:checked`).innerText(), label);
+  titles[task] = (await page.locator(`.task#${task} h3`).innerText()).trim();
+  await h.setTask(page, task, { owner: label, due });
+  assert.equal(await page.locator(`#owner-${task} option:checked`).innerText(), label);
 }
 
 test('the owner sets up a company, two accounts and a second company', { timeout: h.TIMEOUT }, async () => {
@@ -148,14 +145,19 @@ test('an adviser reads their company and gets 404 for another one', { timeout: h
   const members = await h.goto(page, `${server.base}/c/${id1}/members`);
   assert.equal(members.status(), 403, 'members are for the owner only');
 
+  // the diagnosis reads as answers, not as a form that cannot be saved
+  await h.goto(page, `${server.base}/c/${id1}/diagnosis?part=step1`);
+  assert.equal(await page.locator('main input[type=radio]').count(), 0, 'an adviser sees no answer buttons');
+  assert.equal(await page.locator('main form[action$="/diagnosis"]').count(), 0, 'and no diagnosis form');
+  assert.match(await page.locator('.question#cp-1-1-q1').innerText(), /答え: /, 'each question shows its answer');
+
   // reading is not writing: the plan's task form is refused
   await h.goto(page, `${server.base}/c/${id1}/plan`);
-  const row = page.locator('tr#task-1-3');
-  if (await row.locator('select[name=owner]').count()) {
-    await row.locator('select[name=owner]').selectOption({ label: '佐藤 花子' });
-    const r = await h.submit(page, row.getByRole('button', { name: '保存' }));
-    assert.equal(r.status(), 403, 'an adviser cannot change the plan');
-  }
+  assert.equal(await page.locator('#owner-task-1-3').count(), 0, 'an adviser sees no task form');
+  assert.match(await page.locator('.task#task-1-3 .task-facts').innerText(), /担当: 未定/, 'but reads who holds the task');
+  const csrf = await h.csrfToken(page);
+  const denied = await page.request.post(`${server.base}/c/${id1}/tasks`, { form: { 'owner-task-1-3': 'p1', csrf }, maxRedirects: 0 });
+  assert.equal(denied.status(), 403, 'an adviser cannot change the plan');
   const plan = await (await page.request.get(`${server.base}/api/v1/companies/${id1}/plan`)).json();
   assert.equal(plan.tasks.find((t) => t.id === 'task-1-3').owner, null, 'task-1-3 still has no owner');
 

@@ -146,7 +146,7 @@ after(async () => {
 // things of company A (or of the relation's own body).
 function fill(pattern, company) {
   const values = {
-    company, person: 'p1', task: 'task-1-1', kind: 'suppliers', key: 's1', asset: 'a1', feed: '1', token: '0'.repeat(48),
+    company, person: 'p1', task: 'task-1-1', kind: 'suppliers', key: 's1', asset: 'a1', feed: '1', token: '0'.repeat(48), entry: '999999',
     file: pattern.startsWith('/b/') ? 'portfolio.csv' : 'company.json', session: '999999', account: String(fx.employeeAccount), invite: '999999', body: String(fx.body),
     id: String(fx.u),
   };

@@ -160,7 +160,7 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
   let cps = await planCheckpoints();
   assert.deepEqual(cps.map((c) => [c.title, c.met, c.href]), [
     ['体制の整備', false, `/c/${CID}/registers/organisation`],
-    ['セキュリティ対策の実行と見直し', false, `/c/${CID}/diagnosis`],
+    ['セキュリティ対策の実行と見直し', false, `/c/${CID}/diagnosis?part=step3#cp-3-2`],
     ['取引先/外部情報サービスの管理', false, `/c/${CID}/registers/suppliers`],
     ['インシデントの対応手順・体制等の整備', false, `/c/${CID}/registers/contacts`],
   ], `the plan's open STEP3 checkpoints: ${JSON.stringify(cps)}`);
@@ -187,7 +187,7 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
   assert.deepEqual(g.rows.map((x) => x[1]), Array(4).fill('一人だけ・副担当なし'),
     `before: each STEP3 task has its plan owner only: ${JSON.stringify(g.rows)}`);
   await h.goto(page, `${base}/plan`);
-  await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: '体制の整備' }).locator('a'));
+  await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: '体制の整備' }).locator('a').first());
   const org = [
     ['task-3-1', '岡田 修', '前田 隆'],
     ['task-3-2', '石井 直人', '岡田 修'],
@@ -207,7 +207,7 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
 
   // 4. cp-3-3 → suppliers: a cloud service with a confidentiality clause and a security check.
   await h.goto(page, `${base}/plan`);
-  await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: '取引先/外部情報サービスの管理' }).locator('a'));
+  await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: '取引先/外部情報サービスの管理' }).locator('a').first());
   await addRecord('suppliers', {
     name: 'サンプル会計クラウド', service: '会計と請求書の作成', information: '取引先の口座情報、請求書',
     cloud: { label: 'はい' }, confidentiality: { label: 'はい' },
@@ -220,7 +220,7 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
 
   // 5. cp-3-4 → contacts: the internal chain and IPA's desk.
   await h.goto(page, `${base}/plan`);
-  await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: 'インシデントの対応手順・体制等の整備' }).locator('a'));
+  await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: 'インシデントの対応手順・体制等の整備' }).locator('a').first());
   await addRecord('contacts', { role: { label: '社内の連絡網' }, name: '岡田 修（情報システム課）', phone: '内線 210', order: '1',
     notes: '気づいたらすぐ' });
   await addRecord('contacts', { role: { label: 'IPA 企業組織向けサイバーセキュリティ相談窓口' }, name: 'サイバーセキュリティ相談窓口',
@@ -271,11 +271,11 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
 
   // 8. cp-3-2 → the diagnosis: the STEP3 questions of cp-3-1 and cp-3-2 answered "はい".
   await h.submit(page, card('この段階のチェックポイント').locator('li', { hasText: 'セキュリティ対策の実行と見直し' }).locator('a'));
-  assert.equal(page.url(), `${base}/diagnosis`);
-  const step3 = page.locator('form section.card', { has: page.locator('h2', { hasText: /^STEP3 / }) });
+  assert.equal(page.url(), `${base}/diagnosis?part=step3#cp-3-2`, 'the link goes to the checkpoint\'s own questions');
+  assert.equal(await page.locator('nav .parts a[aria-current="step"] strong').innerText(), 'STEP3', 'on the STEP3 part');
   let answered = 0;
   for (const cp of ['cp-3-1', 'cp-3-2']) {
-    const groups = step3.locator(`div.question[role=group][aria-labelledby^="q-${cp}-"]`);
+    const groups = page.locator(`div.question[role=group][aria-labelledby^="q-${cp}-"]`);
     const n = await groups.count();
     assert.ok(n >= 1, `the ${cp} questions are on the page`);
     for (let i = 0; i < n; i++)
@@ -283,8 +283,8 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
     answered += n;
   }
   assert.equal(answered, 6, 'three questions each');
-  await h.submit(page, page.getByRole('button', { name: '診断を保存する' }));
-  assert.equal(page.url(), `${base}/diagnosis?saved=1`);
+  await h.submit(page, page.getByRole('button', { name: '保存する', exact: true }));
+  assert.equal(page.url(), `${base}/diagnosis?part=step3&saved=1`);
   assert.match(await page.locator('.notice').innerText(), /診断を保存しました/);
   for (const cp of ['cp-3-1', 'cp-3-2'])
     for (const q of ['q1', 'q2', 'q3'])

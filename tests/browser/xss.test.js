@@ -85,9 +85,9 @@ test('payloads go into every text field', { timeout: h.TIMEOUT }, async () => {
   await send(page.getByRole('button', { name: '任命する' }));
   // and give them a task
   await h.goto(page, `${base}/plan`);
-  await page.locator('tr#task-1-1 select[name=owner]').selectOption('p2');
-  await page.locator('tr#task-1-1 input[name=due]').fill('2026-11-01');   // overdue: on the dashboard
-  await send(page.locator('tr#task-1-1').getByRole('button', { name: '保存' }));
+  await page.locator('#owner-task-1-1').selectOption('p2');
+  await page.locator('#due-task-1-1').fill('2026-11-01');   // overdue: on the dashboard
+  await send(page.locator('form[action$="/tasks"] .savebar button[type=submit]'));
 
   await h.goto(page, `${base}/help`);
   await page.fill('#partner', F.partner);

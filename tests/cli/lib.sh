@@ -1,9 +1,14 @@
 # tests/cli/lib.sh — helpers for the CLI tests.  Each t*.sh sources this,
-# drives $SECSTEP (the real binary) in a scratch directory and prints one
-# TAP-style line per check: "ok - NAME" or "not ok - NAME".
+# declares how many checks it runs (`plan N`, printed as "1..N"), drives
+# $SECSTEP (the real binary) in a scratch directory and prints one TAP-style
+# line per check: "ok - NAME" or "not ok - NAME".  tests/run.sh counts a
+# script that runs fewer or more checks than planned, or exits non-zero, as
+# a failure.
 set -u
 : "${SECSTEP:?SECSTEP must name the binary}"
 : "${TOP:?TOP must name the repository}"
+# the scripts work in a scratch folder: make a relative binary path absolute
+case $SECSTEP in /*) ;; */*) SECSTEP=$(pwd)/$SECSTEP ;; esac
 WORK=$(mktemp -d)
 T_FILE=$(basename "$0" .sh)
 T_DBS=""
@@ -33,6 +38,7 @@ SECSTEP_DB=$(new_db test)
 export SECSTEP_DB
 unset SECSTEP_LANG
 
+plan() { echo "1..$1"; }
 ok() { echo "ok - $T_FILE: $1"; }
 notok() { echo "not ok - $T_FILE: $1"; shift; for l in "$@"; do echo "#   $l"; done; }
 

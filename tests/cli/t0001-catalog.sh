@@ -1,6 +1,7 @@
 #!/bin/sh
 # t0001 — help, version, exit codes, and the catalog as a user reads it.
 . "$TOP/tests/cli/lib.sh"
+plan 48
 
 expect_rc "--version exits 0" 0 --version
 expect_out "--version names the program" "secstep "

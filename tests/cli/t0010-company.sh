@@ -3,6 +3,7 @@
 # show / edit / remove, people, roles, exams, learning and tasks.  Every bad
 # option is refused with exit 1, named in stderr, and writes nothing.
 . "$TOP/tests/cli/lib.sh"
+plan 299
 
 
 

@@ -4,6 +4,7 @@
 # database is left as it was.  A valid document imports, and its export
 # imports again to an equal company.
 . "$TOP/tests/cli/lib.sh"
+plan 314
 
 DOC="$WORK/doc.json"
 

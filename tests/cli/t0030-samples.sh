@@ -5,6 +5,7 @@
 # closest case the rules of CONTRACT.md call for, and export → import →
 # export gives the same document.
 . "$TOP/tests/cli/lib.sh"
+plan 135
 
 SAMPLES="$TOP/samples"
 
@@ -90,7 +91,7 @@ expect_json "company list has the four samples with their STEPs" \
 expect_rc "status A" 0 status "$ID_a" --json
 expect_json "A is before STEP1, working on STEP1" 'd["current_step"] == 0 and d["working_step"] == 1'
 expect_json "A: every STEP1 checkpoint is unmet" 'd["unmet"][:3] == ["cp-1-1", "cp-1-2", "cp-1-3"] and len(d["unmet"]) == 14'
-expect_json "A: cp-1-1 rolls up from its questions (one unknown)" '[c["answer"] for c in d["checkpoints"] if c["id"] == "cp-1-1"] == ["unknown"]'
+expect_json "A: cp-1-1 rolls up from its questions (partly, one unknown: partly)" '[c["answer"] for c in d["checkpoints"] if c["id"] == "cp-1-1"] == ["partial"]'
 expect_json "A: no self-diagnosis score" 'd["self_diagnosis"]["score"] is None and d["self_diagnosis"]["band"] is None'
 expect_json "A: short of one officer" 'd["staffing"] == {"step": 1, "needs": {"officer": 1}, "has": {"officer": 0}, "short": ["officer"]}'
 expect_json "A: no SECURITY ACTION star yet" 'd["security_action"] == {"one_star": False, "two_star": False}'
@@ -108,6 +109,7 @@ expect_json "A plan: only STEP1 measures" 'all(m["id"].startswith("m-1-") for m 
 expect_json "A plan: no officer, so no exam yet" 'd["exams"] == []'
 expect_json "A plan: closest case is case-a" 'd["closest_case"] == "case-a"'
 expect_json "A plan: nobody owns a task yet" 'all(t["owner"] is None for t in d["tasks"])'
+expect_json "A plan: STEP1 needs no dedicated officer" 'd["dedicated_officer"] is None'
 
 # ---- B: metalworking, 10 people, one part-time officer (総務) ----
 expect_rc "status B" 0 status "$ID_b" --json
@@ -134,7 +136,7 @@ expect_rc "status C" 0 status "$ID_c" --json
 expect_json "C meets STEP1-2, working on STEP3" 'd["current_step"] == 2 and d["working_step"] == 3'
 expect_json "C: STEP3-4 unmet" 'd["unmet"] == ["cp-3-1", "cp-3-2", "cp-3-3", "cp-3-4", "cp-4-1", "cp-4-2", "cp-4-3", "cp-4-4"]'
 expect_json "C: checkpoints roll up from the questions" \
-	'{c["id"]: c["answer"] for c in d["checkpoints"]} == {"cp-1-1": "yes", "cp-1-2": "yes", "cp-1-3": "yes", "cp-2-1": "yes", "cp-2-2": "yes", "cp-2-3": "yes", "cp-3-1": "partial", "cp-3-2": "partial", "cp-3-3": "partial", "cp-3-4": "partial", "cp-4-1": "partial", "cp-4-2": "unknown", "cp-4-3": "no", "cp-4-4": "no"}'
+	'{c["id"]: c["answer"] for c in d["checkpoints"]} == {"cp-1-1": "yes", "cp-1-2": "yes", "cp-1-3": "yes", "cp-2-1": "yes", "cp-2-2": "yes", "cp-2-3": "yes", "cp-3-1": "partial", "cp-3-2": "partial", "cp-3-3": "partial", "cp-3-4": "partial", "cp-4-1": "partial", "cp-4-2": "partial", "cp-4-3": "no", "cp-4-4": "no"}'
 expect_json "C: self-diagnosis 77 (70-99), unknown sd-23" \
 	'd["self_diagnosis"]["score"] == 77 and d["self_diagnosis"]["band"] == "70-99" and d["self_diagnosis"]["unknown"] == ["sd-23"]'
 expect_json "C: short of a dedicated officer and a lead" \
@@ -143,13 +145,24 @@ expect_json "C: two stars (complete self-check, published policy)" 'd["security_
 expect_rc "plan C" 0 plan "$ID_c" --json
 expect_json "C plan is for STEP3" 'd["step"] == 3 and [t["id"] for t in d["tasks"]] == ["task-3-1", "task-3-2", "task-3-3", "task-3-4"]'
 expect_json "C plan: officers are not short, so no transfer candidates" 'd["candidates"] == []'
-expect_json "C plan: both officers get au" 'd["exams"] == [{"person": "p3", "exam": "au"}, {"person": "p4", "exam": "au"}]'
+expect_json "C plan: the sg holder climbs to au, the ip holder to sg" 'd["exams"] == [{"person": "p3", "exam": "au"}, {"person": "p4", "exam": "sg"}]'
 expect_json "C plan: acquire measures (staffing short) and outside help" \
 	'{"m-3-continue-transfer", "m-3-hire-mid-career", "m-3-consult", "m-3-adviser"} <= {m["id"] for m in d["measures"]}'
 expect_json "C plan: closest case is case-c" 'd["closest_case"] == "case-c"'
+expect_json "C plan: no dedicated officer; the sg holder before the ip holder could become one" \
+	'[(x["person"], x["passed"], x["share"]) for x in d["dedicated_officer"]["from_inside"]] == [("p3", "sg", 30), ("p4", "ip", 20)] and d["dedicated_officer"]["step"] == 3'
+expect_json "C plan: or hire (mid-career) or outsource (advisers, a security service)" \
+	'[(x["route"], x["measure"]) for x in d["dedicated_officer"]["outside"]] == [("hire", "m-3-hire-mid-career"), ("outsource", "m-3-adviser"), ("outsource", "m-3-security-service")]'
 expect_json "C plan: tasks keep their owners and dates" \
 	'[(t["owner"], t["due"], t["status"]) for t in d["tasks"]] == [("p3", "2027-01-29", "doing"), ("p3", "2027-03-31", "todo"), ("p4", "2027-03-31", "todo"), ("p3", "2027-01-31", "todo")]'
 expect_json "C plan: nothing overdue on 2026-11-25" 'not any(t["overdue"] for t in d["tasks"])'
+expect_rc "plan C as text" 0 plan "$ID_c"
+expect_out "C plan text: the dedicated officer section" "■ 専任の担当者がいません（STEP3から1人必要です）"
+expect_out "C plan text: the most experienced officer first" "1. 岡田 修 (p3) — 情報セキュリティマネジメント試験 合格"
+expect_out "C plan text: hire" "採用する: 経験者を中途採用する (m-3-hire-mid-career)"
+expect_rc "plan C as English text" 0 --lang en plan "$ID_c"
+expect_out "C plan English: the section" "No dedicated security officer yet (STEP3 needs one)"
+expect_out "C plan English: outsource" "Outsource: Secure advisers (m-3-adviser); Bring in a security service (m-3-security-service)"
 
 # ---- D: IT services, 50 people, dedicated officer, no CISO ----
 expect_rc "status D" 0 status "$ID_d" --json --history
@@ -164,10 +177,11 @@ expect_json "D: the history has the earlier diagnosis" \
 expect_rc "plan D" 0 plan "$ID_d" --json
 expect_json "D plan is for STEP4" 'd["step"] == 4'
 expect_json "D plan: no transfer candidates" 'd["candidates"] == []'
-expect_json "D plan: sc for both officers, the studying one with its status" \
-	'd["exams"] == [{"person": "p3", "exam": "sc", "status": "studying"}, {"person": "p4", "exam": "sc"}]'
+expect_json "D plan: the officer studying sc keeps going; the ip holder gets sg, not sc" \
+	'd["exams"] == [{"person": "p3", "exam": "sc", "status": "studying"}, {"person": "p4", "exam": "sg"}]'
 expect_json "D plan: invite a CISO" '"m-4-invite-ciso" in {m["id"] for m in d["measures"]}'
 expect_json "D plan: closest case is case-d" 'd["closest_case"] == "case-d"'
+expect_json "D plan: a dedicated officer is there, nothing to suggest" 'd["dedicated_officer"] is None'
 expect_json "D plan: task owners" '[t["owner"] for t in d["tasks"]] == ["p3", "p3", "p3", "p2"]'
 
 # ---- the basic policy of C and D: approved, published, read by three ----

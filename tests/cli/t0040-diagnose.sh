@@ -4,6 +4,7 @@
 # checkpoints, question roll-up, self-diagnosis score and band, staffing,
 # SECURITY ACTION, transfer candidates, exams, due dates and warnings.
 . "$TOP/tests/cli/lib.sh"
+plan 235
 
 
 
@@ -266,6 +267,9 @@ mkco "candidates at STEP1 with an officer" 'd["people"] = [P("p1", roles=[("offi
 pl "STEP1 with one officer: no candidates" 'd["step"] == 1 and d["candidates"] == []'
 mkco "candidates at STEP1 without an officer" 'd["people"] = [P("p1", tags=["general_affairs"]), P("p2", tags=["web"])]'
 pl "STEP1 without an officer: candidates" '[c["person"] for c in d["candidates"]] == ["p2"]'
+mkco "candidates at STEP3 with exams" 'd["checkpoints"] = cps("yes", 1, 2); d["people"] = [P("p1", tags=["web"], exams=[("sg", "passed")]), P("p2", tags=["it_dept"]), P("p3", vol=True, exams=[("sc", "passed")])]'
+pl "a candidate's exam once appointed climbs the ladder from what they hold" \
+	'd["step"] == 3 and {c["person"]: c["exam_after_appointment"] for c in d["candidates"]} == {"p1": "au", "p2": "ip", "p3": None}'
 
 # ==== plan: exams ====
 mkco "officers and exams" 'd["people"] = [
@@ -273,14 +277,14 @@ mkco "officers and exams" 'd["people"] = [
     P("amy", roles=[("officer", "dedicated")], exams=[("ip", "passed")]),
     P("bob", exams=[("ip", "planned")]),
     P("max", roles=[("officer", "concurrent")], exams=[("sg", "passed")])]'
-pl "STEP1 exams: officers without ip, by person id" '[(e["person"], e["exam"]) for e in d["exams"]] == [("max", "ip"), ("zed", "ip")]'
+pl "STEP1 exams: the ladder's first rung, not for an sg holder (above it) nor an ip holder" '[(e["person"], e["exam"]) for e in d["exams"]] == [("zed", "ip")]'
 pl "STEP1 exams: a studying record is shown" '[e.get("status") for e in d["exams"] if e["person"] == "zed"] == ["studying"]'
 expect_rc "move to STEP2" 0 diagnose "$CO" --set cp-1-1=yes --set cp-1-2=yes --set cp-1-3=yes
-pl "STEP2 exams: sg for officers who have not passed it" '[(e["person"], e["exam"]) for e in d["exams"]] == [("amy", "sg"), ("zed", "sg")]'
+pl "STEP2 exams: one rung up from ip; ip kept while studying; sg holder done" '[(e["person"], e["exam"], e.get("status")) for e in d["exams"]] == [("amy", "sg", None), ("zed", "ip", "studying")]'
 expect_rc "move to STEP3" 0 diagnose "$CO" --set cp-2-1=yes --set cp-2-2=yes --set cp-2-3=yes
-pl "STEP3 exams: au" '[(e["person"], e["exam"]) for e in d["exams"]] == [("amy", "au"), ("max", "au"), ("zed", "au")]'
+pl "STEP3 exams: one rung at a time (sg after ip, au after sg)" '[(e["person"], e["exam"]) for e in d["exams"]] == [("amy", "sg"), ("max", "au"), ("zed", "ip")]'
 expect_rc "move to STEP4" 0 diagnose "$CO" --set cp-3-1=yes --set cp-3-2=yes --set cp-3-3=yes --set cp-3-4=yes
-pl "STEP4 exams: sc" 'd["step"] == 4 and [(e["person"], e["exam"]) for e in d["exams"]] == [("amy", "sc"), ("max", "sc"), ("zed", "sc")]'
+pl "STEP4 exams: still one rung at a time, nobody jumps to sc" 'd["step"] == 4 and [(e["person"], e["exam"]) for e in d["exams"]] == [("amy", "sg"), ("max", "au"), ("zed", "ip")]'
 
 # ==== plan: suggested due dates ====
 due_list() {

@@ -2,6 +2,7 @@
 # t0050 — `secstep risks`: the asset register with importance, likelihood,
 # value and band, and configurable thresholds.
 . "$TOP/tests/cli/lib.sh"
+plan 23
 
 cat >doc.json <<'JSON'
 {"format": "secstep-company/1",

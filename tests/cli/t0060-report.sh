@@ -3,6 +3,7 @@
 # consultation brief as PDF, in Japanese and English, checked with tools we
 # did not write (poppler-utils: pdftotext, pdffonts, pdfinfo).
 . "$TOP/tests/cli/lib.sh"
+plan 98
 
 for tool in pdftotext pdffonts pdfinfo; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
@@ -57,7 +58,8 @@ expect_rc "management report ja (C)" 0 report 1 --kind management -o "$WORK/c-m.
 expect_out "management report says what it wrote" "c-m.pdf"
 expect_pdf "management ja (C)" "$WORK/c-m.pdf" 2 3 "$C_NAME" "経営者向け報告書" "2026年11月25日" \
 	"いまの段階" "これまでの推移" "自社診断" "人の体制" "セキュリティの役割を持つ人" "計画の進み具合" \
-	"これから90日の予定" "SECURITY ACTION" "岡田 修" "task-3-1"
+	"これから90日の予定" "SECURITY ACTION" "岡田 修"
+if grep -q "task-[0-9]-[0-9]\|cp-[0-9]-[0-9]" "$WORK/.txt"; then notok "management report prints no internal ids" "$(grep -o 'task-[0-9]-[0-9]\|cp-[0-9]-[0-9]' "$WORK/.txt" | head -3)"; else ok "management report prints no internal ids"; fi
 expect_rc "management report ja (D)" 0 report 2 --kind management -o "$WORK/d-m.pdf"
 expect_pdf "management ja (D)" "$WORK/d-m.pdf" 2 3 "$D_NAME" "いまの段階" "主なリスク" "顧客クラウド環境の管理者アカウント情報" \
 	"これから90日の予定" "SECURITY ACTION"
@@ -84,7 +86,8 @@ expect_pdf "brief en (D)" "$WORK/d-b-en.pdf" 1 1 "$D_NAME" "The company" "Questi
 expect_rc "report --json" 0 --json report 1 --kind brief -o "$WORK/c-b2.pdf"
 expect_json "report --json names the file and one page" 'd["pages"] == 1 and d["kind"] == "brief" and d["file"].endswith("c-b2.pdf")'
 
-# A company that tries every limit still gets a one-page brief.
+# A company that tries every limit: the brief wraps everything and
+# continues on a second page rather than cut a word.
 {
 	printf '{"format": "secstep-company/1", "company": {"name": "'
 	i=0; while [ $i -lt 20 ]; do printf 'とても長い会社名'; i=$((i + 1)); done
@@ -97,7 +100,10 @@ expect_json "report --json names the file and one page" 'd["pages"] == 1 and d["
 } >"$WORK/long.json"
 expect_rc "import a company at every limit" 0 import "$WORK/long.json"
 expect_rc "brief of that company" 0 --lang en report 3 --kind brief -o "$WORK/long-b.pdf"
-expect_pdf "brief at every limit" "$WORK/long-b.pdf" 1 1 "Questions to ask" "Strengthen incident response"
+expect_pdf "brief at every limit" "$WORK/long-b.pdf" 1 2 "Questions to ask" "Strengthen incident response"
+if grep -q "…" "$WORK/.txt"; then notok "brief at every limit cuts nothing" "$(grep "…" "$WORK/.txt" | head -2)"; else ok "brief at every limit cuts nothing"; fi
+n=$(tr -d '\n' <"$WORK/.txt" | grep -o "気になっていることがとても多い。" | wc -l)
+if [ "$n" -eq 150 ]; then ok "brief at every limit prints the whole concern"; else notok "brief at every limit prints the whole concern" "$n of 150 sentences"; fi
 expect_rc "management report of that company" 0 report 3 --kind management -o "$WORK/long-m.pdf"
 expect_pdf "management at every limit" "$WORK/long-m.pdf" 2 4 "いまの段階" "SECURITY ACTION"
 

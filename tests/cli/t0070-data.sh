@@ -2,6 +2,7 @@
 # t0070 — exports read back by tools we did not write (CSV for Excel,
 # XLSX with openpyxl, iCalendar with python3-icalendar), and backup/restore.
 . "$TOP/tests/cli/lib.sh"
+plan 26
 PY=/usr/bin/python3   # Debian's python3, where python3-openpyxl and python3-icalendar live
 
 cat >doc.json <<'JSON'
@@ -58,7 +59,13 @@ import csv, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames == ['people', 'exams', 'learning', 'tasks', 'assets', 'organisation', 'suppliers', 'contacts', 'systems', 'drills', 'incidents'], wb.sheetnames
 for name in wb.sheetnames:
-    rows = [[c if c is not None else '' for c in r] for r in wb[name].iter_rows(values_only=True)]
+    # typed cells: dates come back as datetimes, numbers as ints
+    import datetime
+    def text(c):
+        if c is None: return ''
+        if isinstance(c, datetime.datetime): return c.strftime('%Y-%m-%d')
+        return str(c)
+    rows = [[text(c) for c in r] for r in wb[name].iter_rows(values_only=True)]
     want = list(csv.reader(open(f'{sys.argv[2]}/{name}.csv', encoding='utf-8-sig', newline='')))
     # CSV neutralises formulas with a leading quote; XLSX cells are plain strings
     want = [[c[1:] if c[:2] in ("'=", "'+", "'-", "'@") else c for c in r] for r in want]
@@ -92,14 +99,14 @@ expect_rc "export before backup" 0 export 1
 before=$OUT
 expect_rc "backup" 0 backup copy.db
 expect_rc "a change after the backup" 0 person add 1 --name 後から来た人
-expect_rc "restore" 0 restore copy.db
+expect_rc "restore" 0 restore copy.db --yes
 expect_rc "export after restore" 0 export 1
 if [ "$OUT" = "$before" ]; then ok "backup -> restore -> export gives the same document"; else notok "backup -> restore -> export gives the same document"; fi
 printf 'not a database, only text\n' >bad.db
 sum=$(db_sum)
-expect_rc "restore refuses a file that is not a secstep database" 1 restore bad.db
+expect_rc "restore refuses a file that is not a secstep database" 1 restore bad.db --yes
 expect_err "restore names the file" "bad.db"
 if [ "$(db_sum)" = "$sum" ]; then ok "refused restore changes nothing"; else notok "refused restore changes nothing"; fi
 sqlite3 other.db 'CREATE TABLE t(x); INSERT INTO t VALUES (1);' 2>/dev/null
-expect_rc "restore refuses another program's SQLite file" 1 restore other.db
-expect_rc "restore of a missing file fails" 1 restore missing.db
+expect_rc "restore refuses another program's SQLite file" 1 restore other.db --yes
+expect_rc "restore of a missing file fails" 1 restore missing.db --yes

@@ -3,6 +3,7 @@
 # owner's approval before publication, acknowledgements, the evidence for
 # cp-2-1, SECURITY ACTION two stars, and the lossless round trip.
 . "$TOP/tests/cli/lib.sh"
+plan 42
 
 cat >doc.json <<'JSON'
 {"format": "secstep-company/1",

@@ -3,6 +3,7 @@
 # incidents, organisation; validation with field names, evidence for
 # cp-3-3 and cp-3-4, organisation gaps, and the lossless round trip.
 . "$TOP/tests/cli/lib.sh"
+plan 72
 
 cat >doc.json <<'JSON'
 {"format": "secstep-company/1",
@@ -18,11 +19,13 @@ expect_rc "status" 0 status 1 --json
 expect_json "STEP2 reached; cp-3-3 and cp-3-4 open" 'd["current_step"] == 2 and d["unmet"][:2] == ["cp-3-3", "cp-3-4"]'
 
 sum=$(db_sum)
-expect_rc "a bad supplier is refused" 1 register add 1 suppliers --set cloud=maybe --set checked_on=2026-02-30 --set bogus=1
+expect_rc "a bad supplier is refused" 1 --lang en register add 1 suppliers --set cloud=maybe --set checked_on=2026-02-30 --set bogus=1
 expect_err "missing name is named" "suppliers.name: missing"
 expect_err "bad boolean is named" "suppliers.cloud: must be true or false"
 expect_err "bad date is named" "suppliers.checked_on: must be a date"
 expect_err "unknown field is named" "bogus"
+expect_rc "a bad supplier is refused in Japanese too" 1 register add 1 suppliers --set cloud=maybe
+expect_err "the same field path, the message in Japanese" "suppliers.cloud: はい・いいえで選んでください"
 if [ "$(db_sum)" = "$sum" ]; then ok "refused record changes nothing"; else notok "refused record changes nothing"; fi
 expect_rc "unknown register kind is a usage error" 2 register list 1 widgets
 

@@ -5,6 +5,7 @@
 # contract's table; a disabled account's token stops at once; company ids
 # are never reused.
 . "$TOP/tests/cli/lib.sh"
+plan 109
 PW="correct horse battery staple"
 
 expect_rc "import company 1" 0 import "$TOP/samples/company-a.json"

@@ -1,5 +1,5 @@
-/* validate.c — see validate.h. */
-#include "catalog/validate.h"
+/* validate.c — the catalog's checks (catalog_check, catload.h). */
+#include "catload.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +10,7 @@ static const char *const cp_ids[CAT_CHECKPOINTS] = {
 	"cp-1-1", "cp-1-2", "cp-1-3", "cp-2-1", "cp-2-2", "cp-2-3", "cp-3-1",
 	"cp-3-2", "cp-3-3", "cp-3-4", "cp-4-1", "cp-4-2", "cp-4-3", "cp-4-4"};
 static const char *const exam_ids[] = {"ip", "sg", "fe", "ap", "au", "sc"};
+static const int exam_levels[] = {1, 2, 2, 3, 4, 4};
 static const char *const step_exams[CAT_STEPS] = {"ip", "sg", "au", "sc"};
 static const char *const case_ids[] = {"case-a", "case-b", "case-c", "case-d"};
 static const char *const glossary_ids[] = {
@@ -53,7 +54,11 @@ static void check_steps(const catalog *c, errs_t *errs)
 	char path[128];
 	for (int i = 0; i < CAT_CHECKPOINTS; i++) {
 		const cat_checkpoint *cp = &c->checkpoints[i];
-		snprintf(path, sizeof path, "checkpoints[%d]", i);
+		if (cp->step >= 1 && cp->step <= CAT_STEPS)
+			snprintf(path, sizeof path, "steps[%d].checkpoints[%d]", cp->step - 1,
+				 (int)(cp - c->steps[cp->step - 1].checkpoints));
+		else   /* not listed under any STEP */
+			snprintf(path, sizeof path, "checkpoint %d", i + 1);
 		if (!str_eq(cp->id, cp_ids[i]))
 			errs_add(errs, path, "expected id \"%s\", found \"%s\"", cp_ids[i],
 				 cp->id ? cp->id : "(none)");
@@ -79,7 +84,11 @@ static void check_steps(const catalog *c, errs_t *errs)
 		const cat_task *t = &c->tasks[i];
 		char want[32];
 		snprintf(want, sizeof want, "task-%d-%d", i / 4 + 1, i % 4 + 1);
-		snprintf(path, sizeof path, "tasks[%d]", i);
+		if (t->step >= 1 && t->step <= CAT_STEPS)
+			snprintf(path, sizeof path, "steps[%d].tasks[%d]", t->step - 1,
+				 (int)(t - c->steps[t->step - 1].tasks));
+		else
+			snprintf(path, sizeof path, "task %d", i + 1);
 		if (!str_eq(t->id, want))
 			errs_add(errs, path, "expected id \"%s\", found \"%s\"", want, t->id ? t->id : "(none)");
 		if (t->step != i / 4 + 1)
@@ -116,10 +125,11 @@ static void check_steps(const catalog *c, errs_t *errs)
 static void check_measures(const catalog *c, errs_t *errs)
 {
 	char path[160];
-	CHECK_UNIQUE(errs, "measures", c->measures, c->n_measures, id);
+	CHECK_UNIQUE(errs, "steps[].measures", c->measures, c->n_measures, id);
 	for (size_t i = 0; i < c->n_measures; i++) {
 		const cat_measure *m = &c->measures[i];
-		snprintf(path, sizeof path, "measures[\"%s\"]", m->id ? m->id : "?");
+		snprintf(path, sizeof path, "steps[%d].measures[%d]", m->step - 1,
+			 (int)(m - c->steps[m->step - 1].measures));
 		for (size_t k = 0; k < m->n_resources; k++)
 			if (!cat_resource_find(c, m->resources[k]))
 				errs_add(errs, path, "refers to unknown resource \"%s\"", m->resources[k]);
@@ -130,11 +140,39 @@ static void check_measures(const catalog *c, errs_t *errs)
 			errs_add(errs, path, "an exam measure must name its exam");
 		if (m->exam && !cat_exam_find(c, m->exam))
 			errs_add(errs, path, "refers to unknown exam \"%s\"", m->exam);
+		if (m->dedicated_alt) {
+			if (!str_eq(m->dedicated_alt, "hire") && !str_eq(m->dedicated_alt, "outsource"))
+				errs_add(errs, path, "dedicated_alternative must be \"hire\" or \"outsource\"");
+			if (m->step < 3)
+				errs_add(errs, path, "dedicated_alternative only on measures of STEP3 and 4 "
+					 "(a dedicated officer is needed from STEP3)");
+			if (str_eq(m->dedicated_alt, "outsource") && m->side != SIDE_OUTSIDE)
+				errs_add(errs, path, "an outsourcing alternative must be on the outside side");
+		}
+		const cat_tag *kind = cat_tag_find(c->kinds, c->n_kinds, measure_kind_id(m->kind));
+		if (kind && !(kind->sides & (1u << m->side)))
+			errs_add(errs, path, "kind \"%s\" is not used on the %s side (measure_kinds.sides)",
+				 measure_kind_id(m->kind), side_id(m->side));
+		for (size_t k = 0; k < m->n_resources; k++) {
+			const cat_resource *r = cat_resource_find(c, m->resources[k]);
+			if (r && !r->steps[m->step - 1])
+				errs_add(errs, path, "STEP%d measure refers to resource \"%s\", whose steps omit %d",
+					 m->step, r->id, m->step);
+		}
 	}
+	bool alt_hire = false, alt_out = false;
+	for (size_t i = 0; i < c->n_measures; i++)
+		if (c->measures[i].step == 3) {
+			alt_hire |= str_eq(c->measures[i].dedicated_alt, "hire");
+			alt_out |= str_eq(c->measures[i].dedicated_alt, "outsource");
+		}
+	if (!alt_hire || !alt_out)
+		errs_add(errs, "steps[2].measures", "STEP3 needs a measure with dedicated_alternative \"hire\" and one "
+			 "with \"outsource\" (the ways to fill the dedicated officer from outside)");
 	CHECK_UNIQUE(errs, "resources", c->resources, c->n_resources, id);
 	for (size_t i = 0; i < c->n_resources; i++) {
 		const cat_resource *r = &c->resources[i];
-		snprintf(path, sizeof path, "resources[\"%s\"]", r->id ? r->id : "?");
+		snprintf(path, sizeof path, "resources[%zu]", i);
 		for (size_t k = 0; k < r->n_audiences; k++)
 			if (!tag_has(c->audiences, c->n_audiences, r->audiences[k]))
 				errs_add(errs, path, "refers to unknown audience \"%s\"", r->audiences[k]);
@@ -149,9 +187,14 @@ static void check_rest(const catalog *c, errs_t *errs)
 	CHECK_UNIQUE(errs, "exams", c->exams, c->n_exams, id);
 	if (c->n_exams != ARRAY_LEN(exam_ids))
 		errs_add(errs, "exams", "must list exactly %zu exams, found %zu", ARRAY_LEN(exam_ids), c->n_exams);
-	for (size_t i = 0; i < ARRAY_LEN(exam_ids); i++)
-		if (!cat_exam_find(c, exam_ids[i]))
+	for (size_t i = 0; i < ARRAY_LEN(exam_ids); i++) {
+		const cat_exam *e = cat_exam_find(c, exam_ids[i]);
+		if (!e)
 			errs_add(errs, "exams", "required exam \"%s\" is missing", exam_ids[i]);
+		else if (e->level != exam_levels[i])
+			errs_add(errs, "exams", "exam \"%s\" must have IPA level %d (CONTRACT.md)", e->id,
+				 exam_levels[i]);
+	}
 
 	CHECK_UNIQUE(errs, "cases", c->cases, c->n_cases, id);
 	if (c->n_cases != ARRAY_LEN(case_ids))
@@ -161,7 +204,7 @@ static void check_rest(const catalog *c, errs_t *errs)
 			errs_add(errs, "cases", "required case \"%s\" is missing", case_ids[i]);
 	for (size_t i = 0; i < c->n_cases; i++) {
 		const cat_case *k = &c->cases[i];
-		snprintf(path, sizeof path, "cases[\"%s\"]", k->id ? k->id : "?");
+		snprintf(path, sizeof path, "cases[%zu]", i);
 		if (!tag_has(c->industries, c->n_industries, k->industry))
 			errs_add(errs, path, "refers to unknown industry \"%s\"", k->industry ? k->industry : "");
 		for (size_t u = 0; u < k->n_it_uses; u++)
@@ -211,6 +254,9 @@ static void check_rest(const catalog *c, errs_t *errs)
 	}
 
 	struct { const char *what; const cat_tag *t; size_t n; } lists[] = {
+		{"task_statuses", c->task_statuses, c->n_task_statuses},
+		{"exam_statuses", c->exam_statuses, c->n_exam_statuses},
+		{"role_times", c->role_times, c->n_role_times},
 		{"industries", c->industries, c->n_industries},
 		{"it_uses", c->it_uses, c->n_it_uses},
 		{"audiences", c->audiences, c->n_audiences},
@@ -245,11 +291,49 @@ static void check_rest(const catalog *c, errs_t *errs)
 	static const char *const sa_ids[] = {"one_star", "two_star"};
 	require_tags(errs, "security_action", c->security_action, c->n_security_action,
 		     sa_ids, ARRAY_LEN(sa_ids));
+	static const char *const task_st[] = {"todo", "doing", "done"};
+	static const char *const exam_st[] = {"planned", "studying", "passed"};
+	static const char *const times[] = {"concurrent", "dedicated"};
+	require_tags(errs, "task_statuses", c->task_statuses, c->n_task_statuses, task_st, ARRAY_LEN(task_st));
+	require_tags(errs, "exam_statuses", c->exam_statuses, c->n_exam_statuses, exam_st, ARRAY_LEN(exam_st));
+	require_tags(errs, "role_times", c->role_times, c->n_role_times, times, ARRAY_LEN(times));
 }
 
-void catalog_validate(const catalog *c, errs_t *errs)
+static void check_guidebook(const catalog *c, errs_t *errs)
+{
+	const cat_guidebook *g = &c->guidebook;
+	const char *p = g->published;
+	if (!p || strlen(p) != 7 || p[4] != '-' || p[5] < '0' || p[5] > '1' || p[6] < '0' || p[6] > '9')
+		errs_add(errs, "guidebook.published", "must be a month, YYYY-MM");
+	if (g->url && strncmp(g->url, "https://", 8) != 0)
+		errs_add(errs, "guidebook.contact.url", "must start with https://");
+	if (g->email && !strchr(g->email, '@'))
+		errs_add(errs, "guidebook.contact.email", "is not an e-mail address");
+	if (g->n_how_to_use == 0)
+		errs_add(errs, "guidebook.how_to_use", "lists no steps");
+}
+
+static void check_phases(const catalog *c, errs_t *errs)
+{
+	static const char *const ids[] = {"detect", "report", "recover"};
+	char path[64];
+	if (c->n_phases != ARRAY_LEN(ids))
+		errs_add(errs, "incident_phases", "must list exactly %zu phases, found %zu", ARRAY_LEN(ids),
+			 c->n_phases);
+	for (size_t i = 0; i < c->n_phases; i++) {
+		snprintf(path, sizeof path, "incident_phases[%zu]", i);
+		if (i < ARRAY_LEN(ids) && !str_eq(c->phases[i].id, ids[i]))
+			errs_add(errs, path, "expected id \"%s\"", ids[i]);
+		if (c->phases[i].n_steps == 0)
+			errs_add(errs, path, "lists no steps");
+	}
+}
+
+void catalog_check(const catalog *c, errs_t *errs)
 {
 	check_steps(c, errs);
 	check_measures(c, errs);
 	check_rest(c, errs);
+	check_phases(c, errs);
+	check_guidebook(c, errs);
 }

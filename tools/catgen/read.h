@@ -1,11 +1,13 @@
-/* load.h — helpers shared by the catalog loader files: read typed fields
- * from the JSON tree, recording every problem with its path. */
-#ifndef SECSTEP_CATALOG_LOAD_H
-#define SECSTEP_CATALOG_LOAD_H
+/* read.h — helpers of the catalog loader (load.c): read typed fields from
+ * the JSON tree, recording every problem with its path.  Every string
+ * returned points into the JSON tree, which the loaded catalog keeps. */
+#ifndef SECSTEP_CATGEN_READ_H
+#define SECSTEP_CATGEN_READ_H
 
 #include <jansson.h>
 
 #include "base/arena.h"
+#include "base/errs.h"
 #include "catalog/catalog.h"
 
 typedef struct {
@@ -19,8 +21,8 @@ text_t rd_text_at(lctx *L, json_t *v, const char *path);
 const char *rd_str(lctx *L, json_t *obj, const char *key, const char *path, bool required);
 int rd_int(lctx *L, json_t *obj, const char *key, const char *path, int lo, int hi, bool required);
 bool rd_bool(lctx *L, json_t *obj, const char *key, const char *path);
-const char **rd_strs(lctx *L, json_t *obj, const char *key, const char *path, size_t *n);
-text_t *rd_texts(lctx *L, json_t *obj, const char *key, const char *path, size_t *n);
+const char *const *rd_strs(lctx *L, json_t *obj, const char *key, const char *path, size_t *n);
+const text_t *rd_texts(lctx *L, json_t *obj, const char *key, const char *path, size_t *n);
 /* The array at key (error when missing or not an array); NULL then. */
 json_t *rd_array(lctx *L, json_t *obj, const char *key, const char *path);
 char *sub(lctx *L, const char *path, const char *key);

@@ -1,5 +1,5 @@
-/* load.c — typed readers over the catalog's JSON (see load.h). */
-#include "catalog/load.h"
+/* read.c — typed readers over the catalog's JSON (see read.h). */
+#include "read.h"
 
 #include <string.h>
 
@@ -123,7 +123,7 @@ json_t *rd_array(lctx *L, json_t *obj, const char *key, const char *path)
 	return v;
 }
 
-const char **rd_strs(lctx *L, json_t *obj, const char *key, const char *path, size_t *n)
+const char *const *rd_strs(lctx *L, json_t *obj, const char *key, const char *path, size_t *n)
 {
 	*n = 0;
 	json_t *v = json_object_get(obj, key);
@@ -144,7 +144,7 @@ const char **rd_strs(lctx *L, json_t *obj, const char *key, const char *path, si
 	return out;
 }
 
-text_t *rd_texts(lctx *L, json_t *obj, const char *key, const char *path, size_t *n)
+const text_t *rd_texts(lctx *L, json_t *obj, const char *key, const char *path, size_t *n)
 {
 	*n = 0;
 	json_t *arr = rd_array(L, obj, key, path);

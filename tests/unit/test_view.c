@@ -82,7 +82,7 @@ static void ics_empty_and_sequence(void **state)
 	buf_free(&b);
 
 	m_task *t = arena_push(&co->arena, (void **)&co->tasks, &co->n_tasks, &co->cap_tasks, sizeof *t);
-	*t = (m_task){cat->tasks[0].id, NULL, date_from_ymd(2026, 12, 1), TASK_TODO, NULL};
+	*t = (m_task){cat->tasks[0].id, NULL, date_from_ymd(2026, 12, 1), TASK_TODO, NULL, RECUR_NONE, DATE_NONE};
 	audit_row rows[3] = {{.at = "2026-11-01T10:00:00Z", .target = cat->tasks[0].id},
 			     {.at = "2026-11-20T08:30:05Z", .target = cat->tasks[0].id},
 			     {.at = "2026-11-21T00:00:00Z", .target = "p9"}};

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0110 — the weekly digest by e-mail (CONTRACT.md, "Reminders") against a
+# t0190 — the weekly digest by e-mail (CONTRACT.md, "Reminders") against a
 # local SMTP sink on 127.0.0.1: the right people get the right mails with
 # the right tasks, Japanese subjects in RFC 2047 encoded words, a second
 # run in the same week sends nothing (also from a new process), a relay
@@ -7,6 +7,7 @@
 # schedule once even with two servers on one database, and not again
 # after a restart.  Also: unsubscribing, recurring tasks in the digest.
 . "$TOP/tests/cli/lib.sh"
+plan 56
 SINK="$TOP/tests/tools/smtp_sink.py"
 PIDS=""
 trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; cleanup' EXIT

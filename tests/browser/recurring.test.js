@@ -3,7 +3,8 @@
 // overdue is completed on the plan page: the completion is recorded and the
 // next round is there with its due date (one month after the old one), in
 // the plan, in the calendar feed, and in the next weekly digest as it will
-// be sent (the digest page); its schedule is set on that page.
+// be sent (the digest page); its schedule is set on that page.  The plan
+// is one form: the task's fields are named by the task (status-task-1-1).
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -67,10 +68,10 @@ after(async () => {
 
 test('a recurring task completed in the browser comes back with its next due date in the plan, the calendar and the next digest', async () => {
   await h.goto(page, `${base}/plan`);
-  const row = page.locator('tr#task-1-1');
+  const row = page.locator('#task-1-1');
   assert.match(await row.innerText(), /毎月/, 'the plan shows that the task repeats monthly');
-  assert.equal(await row.locator('select[name=recur]').inputValue(), 'monthly');
-  assert.equal(await page.locator('tr#task-1-4 select[name=recur]').inputValue(), 'yearly',
+  assert.equal(await row.locator('select[name=recur-task-1-1]').inputValue(), 'monthly');
+  assert.equal(await page.locator('select[name=recur-task-1-4]').inputValue(), 'yearly',
     'learning (task-1-4) repeats yearly by default (the guidebook\'s learning renewal)');
 
   // The schedule: Friday 09:00; the page shows the digest of that day.
@@ -87,13 +88,13 @@ test('a recurring task completed in the browser comes back with its next due dat
 
   // Complete it on the plan page.
   await h.goto(page, `${base}/plan`);
-  await page.locator('tr#task-1-1 select[name=status]').selectOption('done');
-  await h.submit(page, page.locator('tr#task-1-1 button[type=submit]'));
+  await page.locator('select[name=status-task-1-1]').selectOption('done');
+  await h.submit(page, page.locator('.savebar button[type=submit]'));
   text = await h.mainText(page);
   assert.match(text, /完了を記録しました/, 'the page says the completion was recorded and the next round made');
-  const after = page.locator('tr#task-1-1');
-  assert.equal(await after.locator('input[name=due]').inputValue(), '2026-11-30', 'the next round is due a month after the old due date');
-  assert.equal(await after.locator('select[name=status]').inputValue(), 'todo', 'the next round is to do');
+  const after = page.locator('#task-1-1');
+  assert.equal(await after.locator('input[name=due-task-1-1]').inputValue(), '2026-11-30', 'the next round is due a month after the old due date');
+  assert.equal(await after.locator('select[name=status-task-1-1]').inputValue(), 'todo', 'the next round is to do');
   assert.match(await after.innerText(), /前回の完了: 2026-11-25/, 'the day it was done is shown');
 
   // The calendar feed has the next round.

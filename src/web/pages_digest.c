@@ -24,15 +24,27 @@ void h_digest(req_t *r)
 	long long id = (long long)r->company_id;
 	errs_t e = ERRS_INIT;
 	digest_schedule sc;
-	store_schedule_get(r->store, r->company_id, &sc, &e);
+	if (!store_schedule_get(r->store, r->company_id, &sc, &e)) {
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
 	date_t now_date;
 	int hour;
 	sched_now(&now_date, &hour);
 	char week[9], job[40], ran[16];
 	date_iso_week(now_date, week);
 	snprintf(job, sizeof job, "company:%lld", id);
-	store_job_week(r->store, job, ran, &e);
-	date_t next = sched_next(&sc, now_date, hour, !strcmp(ran, week));
+	if (!store_job_week(r->store, job, ran, &e)) {
+		fail_db(r, &e);
+		errs_free(&e);
+		return;
+	}
+	bool sent = !strcmp(ran, week);
+	date_t next = sched_next(&sc, now_date, hour, sent);
+	/* this week's time has passed and nothing went out yet: it goes at
+	 * the server's next check, today */
+	bool now = !sent && next == now_date && sched_due(&sc, now_date, hour);
 	page_begin(r, T(r, "週のお知らせ", "Weekly digest"), NAV_PLAN);
 	hp(r, "<h1>%s</h1>", T(r, "週のお知らせ（メール）", "Weekly digest (e-mail)"));
 	if (qarg(r, "saved"))
@@ -43,8 +55,10 @@ void h_digest(req_t *r)
 	char hh[16];
 	snprintf(hh, sizeof hh, "%02d:00", sc.hour);
 	hp(r, "<section class=\"card\"><h2>%s</h2><p>%s <strong>%s %s %s</strong> %s</p>", T(r, "送る日時", "When it is sent"),
-	   T(r, "次のお知らせ:", "Next digest:"), date_str(r, next), day_name(r, sc.day), hh,
-	   T(r, "（日本時間）", "(Japan time)"));
+	   T(r, "次のお知らせ:", "Next digest:"), date_str(r, next), day_name(r, date_weekday(next)),
+	   now ? T(r, "まもなく", "shortly") : hh,
+	   now ? T(r, "（今週の時刻を過ぎたので、サーバーが次に確かめるとき）", "(this week's time has passed: at the server's next check)")
+	       : T(r, "（日本時間）", "(Japan time)"));
 	if (!mail_configured())
 		hp(r, "<p class=\"warnbox\">%s</p>",
 		   T(r, "このサーバーではメールの送信が設定されていません。管理者が SECSTEP_SMTP_URL を設定すると送られます。",

@@ -290,7 +290,7 @@ void plan_page(req_t *r, const errs_t *e)
 	if (editable)
 		hp(r, "<div class=\"savebar\"><button type=\"submit\">%s</button><span class=\"small muted\" role=\"status\" data-dirty=\"%s\">%s</span></div></form>",
 		   T(r, "タスクをまとめて保存", "Save all tasks"), T(r, "まだ保存していない変更があります。", "There are changes not saved yet."),
-		   T(r, "担当・期限・状況の変更を一度に保存します。", "Saves every assignee, date and status above at once."));
+		   T(r, "担当・期限・状況・繰り返しの変更を一度に保存します。", "Saves every assignee, date, status and repetition above at once."));
 	if (p->single_owner)
 		hp(r, "<p class=\"warnbox\">%s%s%s</p>", T(r, "兼務の ", "One part-time person, "), p->single_owner->name,
 		   T(r, " さん一人がすべてのタスクを持っています。休んだときに止まらないよう、副担当を決めましょう。",

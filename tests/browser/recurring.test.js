@@ -74,8 +74,11 @@ test('a recurring task completed in the browser comes back with its next due dat
   assert.equal(await page.locator('select[name=recur-task-1-4]').inputValue(), 'yearly',
     'learning (task-1-4) repeats yearly by default (the guidebook\'s learning renewal)');
 
-  // The schedule: Friday 09:00; the page shows the digest of that day.
+  // The default schedule, Monday 08:00, has passed this week (today is
+  // Wednesday 2026-11-25) and nothing was sent: it goes today, shortly.
   await h.goto(page, `${base}/digest`);
+  assert.match(await h.mainText(page), /次のお知らせ: 2026-11-25 水曜日 まもなく/, 'the next digest names the right weekday');
+  // The schedule: Friday 09:00; the page shows the digest of that day.
   await page.selectOption('select[name=day]', '5');
   await page.selectOption('select[name=hour]', '9');
   await h.submit(page, page.locator('form[action$="/digest/schedule"] button'));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/recur.h"
 #include "base/width.h"
 #include "cli/cli.h"
 #include "base/buf.h"
@@ -145,6 +146,7 @@ static int cmd_add(cli_t *cx, args_t *a)
 	} else {
 		m_record *r = reg_add(co, sp, ok);
 		const char *key = arena_strdup(&co->arena, r->key);
+		recur_from_records(co, cx->today);
 		if ((rc = cli_save(cx, co)) == EXIT_OK) {
 			if (cx->json)
 				print_json(json_pack("{s:I, s:s, s:s}", "company", (json_int_t)co->id, "kind", sp->kind, "id", key));
@@ -251,6 +253,8 @@ static int cmd_import(cli_t *cx, args_t *a)
 		json_decref(in);
 	}
 	int rc = EXIT_FAIL;
+	if (!e.n)
+		recur_from_records(co, cx->today);   /* drills, restore tests, supplier checks */
 	if (e.n)
 		cli_errors(cx, &e);   /* nothing is saved */
 	else if ((rc = cli_save(cx, co)) == EXIT_OK) {

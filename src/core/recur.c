@@ -3,6 +3,7 @@
 
 #include "base/util.h"
 #include "core/recur.h"
+#include "core/registers.h"
 
 static const char *const ids[] = {NULL, "none", "monthly", "quarterly", "yearly"};
 
@@ -94,6 +95,58 @@ bool task_set_status(m_task *t, task_status_t st, date_t today)
 	}
 	t->status = st;
 	return false;
+}
+
+/* The latest date in the field over the kind's records, up to today, and
+ * the earliest date of another field (DATE_NONE when none). */
+static date_t latest_of(const m_company *co, const char *kind, const char *field, date_t today, const char *first_field,
+			date_t *first)
+{
+	arena_t a = {0};
+	const m_record **recs = NULL;
+	size_t n = reg_records(co, kind, &recs, &a);
+	date_t latest = DATE_NONE;
+	*first = DATE_NONE;
+	for (size_t i = 0; i < n; i++) {
+		date_t d;
+		const char *v = reg_value(recs[i], field, &a);
+		if (v && date_parse(v, &d) && d <= today && (latest == DATE_NONE || d > latest))
+			latest = d;
+		v = first_field ? reg_value(recs[i], first_field, &a) : NULL;
+		if (v && date_parse(v, &d) && (*first == DATE_NONE || d < *first))
+			*first = d;
+	}
+	arena_free(&a);
+	return latest;
+}
+
+bool recur_from_records(m_company *co, date_t today)
+{
+	static const struct {
+		const char *kind, *field, *task, *next_field;
+	} proofs[] = {
+		{"drills", "date", "task-3-4", NULL},
+		{"systems", "restore_tested", "task-4-4", NULL},
+		{"suppliers", "checked_on", "task-3-3", "next_review"},
+	};
+	bool changed = false;
+	for (size_t i = 0; i < ARRAY_LEN(proofs); i++) {
+		date_t first;
+		date_t latest = latest_of(co, proofs[i].kind, proofs[i].field, today, proofs[i].next_field, &first);
+		if (latest == DATE_NONE)
+			continue;
+		const m_task *cur = company_task(co, proofs[i].task);
+		m_task probe = {.task = proofs[i].task, .recur = cur ? cur->recur : RECUR_DEFAULT};
+		recur_t r = recur_effective(&probe);
+		if (!recur_months(r) || (cur && cur->last_done > 0 && cur->last_done != DATE_NONE && cur->last_done >= latest))
+			continue;
+		m_task *t = company_task_slot(co, proofs[i].task);
+		t->last_done = latest;
+		t->status = TASK_TODO;
+		t->due = first != DATE_NONE && first > latest ? first : date_add_months(latest, recur_months(r));
+		changed = true;
+	}
+	return changed;
 }
 
 bool recur_rediagnose_due(const m_company *co, date_t today)

@@ -35,6 +35,17 @@ date_t recur_next_due(date_t due, date_t today, recur_t r);
  * to do, due on recur_next_due().  Returns true when a next round opened. */
 bool task_set_status(m_task *t, task_status_t st, date_t today);
 
+/* Records in the registers complete rounds of the recurring work they
+ * prove: a drill recorded (drills.date) is a round of task-3-4, a restore
+ * test (systems.restore_tested) of task-4-4, a supplier checked
+ * (suppliers.checked_on) of task-3-3.  For each of those tasks that
+ * recurs, when the latest such date up to today is newer than the task's
+ * last_done, the round is recorded: last_done = that date, to do, due one
+ * period later (for suppliers, the earliest next_review when one is set).
+ * Call after registers change, before saving.  Returns true when a task
+ * changed. */
+bool recur_from_records(m_company *co, date_t today);
+
 /* Days after which the self-diagnosis should be taken again. */
 #define REDIAGNOSE_DAYS 90
 /* Whether the latest diagnosis is older than REDIAGNOSE_DAYS (false when

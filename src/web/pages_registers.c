@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "core/recur.h"
 #include "core/registers.h"
 #include "web/pages.h"
 
@@ -165,7 +166,12 @@ static void register_page(req_t *r, const reg_spec *sp, const errs_t *e)
 	page_begin(r, TX(r, sp->title), NAV_REG);
 	hp(r, "<p><a href=\"/c/%lld/registers\">← %s</a></p><h1>%s</h1><p class=\"lead\">%s</p>", id, T(r, "体制と記録", "Organisation & registers"),
 	   TX(r, sp->title), TX(r, sp->lead));
-	if (qarg(r, "saved"))
+	if (qarg(r, "saved") && !strcmp(qarg(r, "saved"), "next"))
+		hp(r, "<div class=\"notice\" role=\"status\">%s <a href=\"/c/%lld/plan#recurring\">%s</a></div>",
+		   T(r, "保存しました。この記録で定期的な作業の今回の分が済んだので、次の回の期限を決めました。",
+		     "Saved. This record completes a round of recurring work, so the next round has its due date."),
+		   id, T(r, "計画で見る", "See it in the plan"));
+	else if (qarg(r, "saved"))
 		flash(r, "保存しました。", "Saved.");
 	hp(r, "<section class=\"card\"><table class=\"cards\"><thead><tr>");
 	for (size_t f = 0; f < sp->n_fields; f++)
@@ -297,8 +303,9 @@ void h_record_post(req_t *r)
 	rec->json = arena_strdup(&r->co->arena, text ? text : "{}");
 	free(text);
 	json_decref(ok);
+	bool next = recur_from_records(r->co, r->today);
 	if (save_company(r))
-		redirect(r, "/c/%lld/registers/%s?saved=1", (long long)r->company_id, sp->kind);
+		redirect(r, "/c/%lld/registers/%s?saved=%s", (long long)r->company_id, sp->kind, next ? "next" : "1");
 	errs_free(&e);
 }
 
@@ -330,8 +337,9 @@ void h_register_post(req_t *r)
 	} else {
 		reg_add(r->co, sp, ok);
 		json_decref(ok);
+		bool next = recur_from_records(r->co, r->today);
 		if (save_company(r))
-			redirect(r, "/c/%lld/registers/%s?saved=1", (long long)r->company_id, sp->kind);
+			redirect(r, "/c/%lld/registers/%s?saved=%s", (long long)r->company_id, sp->kind, next ? "next" : "1");
 	}
 	errs_free(&e);
 }

@@ -3,7 +3,7 @@
 # incidents, organisation; validation with field names, evidence for
 # cp-3-3 and cp-3-4, organisation gaps, and the lossless round trip.
 . "$TOP/tests/cli/lib.sh"
-plan 72
+plan 79
 
 cat >doc.json <<'JSON'
 {"format": "secstep-company/1",
@@ -45,9 +45,16 @@ expect_rc "bad contact role" 1 register add 1 contacts --set role=friend --set n
 expect_err "the role is named" "contacts.role"
 expect_rc "bad order" 1 register add 1 contacts --set role=police --set name=Y --set order=500
 expect_rc "a drill" 0 register add 1 drills --set date=2026-10-15 --set scenario=ランサムウェア感染 --set findings=連絡網の更新が必要
+expect_rc "task list after the drill" 0 task list 1 --all --json
+expect_json "the drill completed a round of the yearly drill task: done 2026-10-15, next due a year later" 'any(t["id"] == "task-3-4" and t["last_done"] == "2026-10-15" and t["due"] == "2027-10-15" and t["status"] == "todo" for t in d["tasks"])'
 expect_rc "status" 0 status 1 --json
 expect_json "contacts inside and outside plus a drill answer cp-3-4; STEP3 reached" '"cp-3-4" not in d["unmet"] and d["current_step"] == 3'
 expect_rc "a system with RTO/RPO" 0 register add 1 systems --set name=販売管理 --set rto_hours=24 --set rpo_hours=24 --set "backup=毎晩 NAS と外部へ"
+expect_rc "a restore test recorded on a system" 0 register add 1 systems --set name=会計 --set restore_tested=2026-11-02
+expect_rc "task list after the restore test" 0 task list 1 --all --json
+expect_json "the quarterly restore test's next round is due three months later" 'any(t["id"] == "task-4-4" and t["last_done"] == "2026-11-02" and t["due"] == "2027-02-02" for t in d["tasks"])'
+expect_rc "the calendar" 0 calendar 1
+expect_out "the next drill is in the calendar feed" "DTSTART;VALUE=DATE:20271015"
 expect_rc "an incident" 0 register add 1 incidents --set detected=2026-11-20 --set title=不審メールの開封 --set phase=recover
 expect_rc "bad phase" 1 register add 1 incidents --set detected=2026-11-20 --set title=X --set phase=panic
 

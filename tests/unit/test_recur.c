@@ -10,6 +10,7 @@
 #include "app/mail.h"
 #include "base/date.h"
 #include "core/recur.h"
+#include "core/registers.h"
 
 static date_t D(const char *s)
 {
@@ -53,6 +54,53 @@ static void completing(void **state)
 	recur_t r;
 	assert_true(recur_parse("quarterly", &r) && r == RECUR_QUARTERLY);
 	assert_false(recur_parse("weekly", &r));
+}
+
+static void add_record(m_company *co, const char *kind, const char *json)
+{
+	json_t *o = json_loads(json, 0, NULL);
+	assert_non_null(o);
+	reg_add(co, reg_find(kind), o);
+	json_decref(o);
+}
+
+/* A drill, a restore test or a supplier check recorded in the registers
+ * completes a round of the recurring task it proves; the next is due one
+ * period after the record (a supplier's next review when one is set).  A
+ * planned drill in the future does not count; an older record changes
+ * nothing; a task set to "once" is left alone. */
+static void records_complete_rounds(void **state)
+{
+	(void)state;
+	m_company *co = company_new();
+	date_t today = D("2026-11-25");
+	assert_false(recur_from_records(co, today));   /* no records: nothing */
+	add_record(co, "drills", "{\"date\":\"2026-11-20\",\"scenario\":\"ランサムウェア\"}");
+	add_record(co, "drills", "{\"date\":\"2027-02-01\",\"scenario\":\"予定\"}");
+	add_record(co, "systems", "{\"name\":\"会計\",\"restore_tested\":\"2026-10-01\"}");
+	add_record(co, "suppliers", "{\"name\":\"クラウド\",\"checked_on\":\"2026-06-01\",\"next_review\":\"2027-05-31\"}");
+	assert_true(recur_from_records(co, today));
+	const m_task *drill = company_task(co, "task-3-4");
+	assert_non_null(drill);
+	assert_int_equal(drill->last_done, D("2026-11-20"));
+	assert_int_equal(drill->due, D("2027-11-20"));
+	assert_int_equal(drill->status, TASK_TODO);
+	const m_task *restore = company_task(co, "task-4-4");
+	assert_int_equal(restore->last_done, D("2026-10-01"));
+	assert_int_equal(restore->due, D("2027-01-01"));   /* quarterly */
+	const m_task *sup = company_task(co, "task-3-3");
+	assert_int_equal(sup->due, D("2027-05-31"));       /* the supplier's next review */
+	/* run again: the same records are not a new round */
+	assert_false(recur_from_records(co, today));
+	/* an older drill added later changes nothing */
+	add_record(co, "drills", "{\"date\":\"2025-11-01\",\"scenario\":\"古い\"}");
+	assert_false(recur_from_records(co, today));
+	/* the owner chose "once" for the restore test: left alone */
+	company_task_slot(co, "task-4-4")->recur = RECUR_NONE;
+	add_record(co, "systems", "{\"name\":\"受注\",\"restore_tested\":\"2026-11-24\"}");
+	assert_false(recur_from_records(co, today));
+	assert_int_equal(company_task(co, "task-4-4")->last_done, D("2026-10-01"));
+	company_free(co);
 }
 
 static void iso_weeks(void **state)
@@ -109,6 +157,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(next_due),
 		cmocka_unit_test(completing),
+		cmocka_unit_test(records_complete_rounds),
 		cmocka_unit_test(iso_weeks),
 		cmocka_unit_test(subjects),
 	};

@@ -5,7 +5,7 @@
 # closest case the rules of CONTRACT.md call for, and export → import →
 # export gives the same document.
 . "$TOP/tests/cli/lib.sh"
-plan 135
+plan 146
 
 SAMPLES="$TOP/samples"
 

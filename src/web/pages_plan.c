@@ -358,14 +358,15 @@ void plan_page(req_t *r, const errs_t *e)
 			hp(r, "<li><strong>%s</strong> ", c->person->name);
 			for (size_t k = 0; k < c->n_because; k++)
 				hp(r, "<span class=\"badge info\">%s</span> ", str_eq(c->because[k], "volunteer") ? T(r, "希望者", "volunteer") : exp_name(r, c->because[k]));
+			if (c->exam)   /* the next rung of the exam ladder for this person */
+				hp(r, "<span class=\"small\">%s%s%s</span>", T(r, "— 任命したら「", "— once appointed, aim for "), TX(r, c->exam->name),
+				   T(r, "」を目指します", ""));
 			HL(r, "</li>");
 		}
 		HL(r, "</ul>");
 		if (editable)
 			appoint_form(r, p, NULL);
-		const cat_exam *ex = cat_exam_find(r->cat, p->cstep->exam);
-		hp(r, "<p class=\"small\">%s%s%s</p></section>", T(r, "任命したら「", "Once appointed, aim for "), TX(r, ex->name),
-		   T(r, "」を目指しましょう。", "."));
+		HL(r, "</section>");
 	}
 	plan_dedicated_card(r, p);
 	if (p->n_exams) {

@@ -103,6 +103,7 @@ test('first run: setup, onboarding, appoint the candidate, an overdue task on th
   const row = cands.locator('li', { hasText: '佐藤 花子' });
   assert.equal(await row.count(), 1, 'Sato (web experience) is a candidate');
   assert.match(await row.innerText(), /ウェブ|Web|web|サイト/i, 'the reason (web experience) is shown');
+  assert.match(await row.innerText(), /任命したら「ITパスポート試験」を目指します/, 'their own next exam: the first rung of the ladder');
   const candText = await cands.locator('ul').innerText();
   assert.ok(!candText.includes('鈴木') && !candText.includes('高橋'), `only Sato is a candidate: ${candText}`);
   assert.equal(await cands.locator('#appoint-person option:checked').innerText(), '佐藤 花子', 'the appoint form proposes the candidate');

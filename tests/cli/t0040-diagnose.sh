@@ -4,7 +4,7 @@
 # checkpoints, question roll-up, self-diagnosis score and band, staffing,
 # SECURITY ACTION, transfer candidates, exams, due dates and warnings.
 . "$TOP/tests/cli/lib.sh"
-plan 235
+plan 237
 
 
 

@@ -171,7 +171,11 @@ build-fuzz/fuzz/%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) build-fuzz/libsecstep.a
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
 	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-		-Isrc -Ifuzz $(shell pkg-config --cflags $(PKGS)) -o $@ $< build-fuzz/libsecstep.a $(LDLIBS)
+		-Isrc -Ifuzz $(FUZZ_EXTRA) $(shell pkg-config --cflags $(PKGS)) -o $@ $< build-fuzz/libsecstep.a $(LDLIBS)
+
+# The catalog target fuzzes the build-time reader (tools/catgen).
+build-fuzz/fuzz/catalog: $(CATGEN_LIB) $(CATGEN_HDR)
+build-fuzz/fuzz/catalog: FUZZ_EXTRA = -Itools/catgen $(CATGEN_LIB)
 
 # Each target on a copy of its seed corpus for FUZZ_SECONDS; prints execs,
 # coverage and corpus size (sh fuzz/run.sh).

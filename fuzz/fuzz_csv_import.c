@@ -110,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (cols[c] && *rows.rows[r].cells[c])
 				json_object_set_new(in, cols[c]->name, cell(cols[c], rows.rows[r].cells[c]));
 		size_t before = e.n;
-		json_t *ok = reg_check(cat, co, sp, in, "row", &e);
+		json_t *ok = reg_check(cat, co, sp, in, "row", LANG_EN, &e);
 		FUZZ_CHECK(ok ? e.n == before : e.n > before, "row %zu: accepted %d with %zu new errors", r, ok != NULL, e.n - before);
 		if (ok)
 			reg_add(co, sp, ok);
@@ -121,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *text = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
 	errs_free(&e);
-	m_company *back = doc_import(cat, text, strlen(text), date_from_ymd(2026, 11, 25), &e);
+	m_company *back = doc_import(cat, text, strlen(text), date_from_ymd(2026, 11, 25), LANG_EN, &e);
 	FUZZ_CHECK(back != NULL, "the registers do not import again: %s: %s", e.n ? e.where[0] : "?", e.n ? e.what[0] : "?");
 	FUZZ_CHECK(back->n_records == co->n_records, "%zu records, then %zu", co->n_records, back->n_records);
 	free(text);

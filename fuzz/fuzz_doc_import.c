@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	date_t today = date_from_ymd(2026, 11, 25);
 	errs_t e = ERRS_INIT;
-	m_company *co = doc_import(cat, (const char *)data, size, today, &e);
+	m_company *co = doc_import(cat, (const char *)data, size, today, LANG_EN, &e);
 	if (!co) {
 		FUZZ_CHECK(e.n > 0, "refused without an error");
 		for (size_t i = 0; i < e.n; i++)
@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(e.n == 0, "accepted with %zu errors (first: %s: %s)", e.n, e.where[0], e.what[0]);
 	char *a = export_text(co);
 	company_free(co);
-	m_company *co2 = doc_import(cat, a, strlen(a), today, &e);
+	m_company *co2 = doc_import(cat, a, strlen(a), today, LANG_EN, &e);
 	FUZZ_CHECK(co2 != NULL, "its own export is refused: %s: %s\n%s", e.n ? e.where[0] : "?", e.n ? e.what[0] : "?", a);
 	char *b = export_text(co2);
 	FUZZ_CHECK(strcmp(a, b) == 0, "export -> import -> export differs\n--- first\n%s\n--- second\n%s", a, b);

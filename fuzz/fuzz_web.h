@@ -49,7 +49,7 @@ static void fuzz_web_init(void)
 		"\"people\":[{\"id\":\"p1\",\"name\":\"担当\",\"roles\":[{\"role\":\"officer\",\"time\":\"concurrent\"}]},"
 		"{\"id\":\"p2\",\"name\":\"社員\"}],\"checkpoints\":{\"cp-1-1\":\"yes\"},"
 		"\"tasks\":[{\"id\":\"task-1-1\",\"owner\":\"p1\",\"status\":\"doing\"}]}";
-	m_company *co = doc_import(cat, doc, strlen(doc), date_from_ymd(2026, 11, 25), &e);
+	m_company *co = doc_import(cat, doc, strlen(doc), date_from_ymd(2026, 11, 25), LANG_EN, &e);
 	FUZZ_CHECK(co != NULL, "seed company");
 	unsigned char h[32];
 	FUZZ_CHECK(store_company_insert(s, co, &e) && co->id == 1, "company insert");

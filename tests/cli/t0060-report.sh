@@ -3,7 +3,7 @@
 # consultation brief as PDF, in Japanese and English, checked with tools we
 # did not write (poppler-utils: pdftotext, pdffonts, pdfinfo).
 . "$TOP/tests/cli/lib.sh"
-plan 98
+plan 101
 
 for tool in pdftotext pdffonts pdfinfo; do
 	if ! command -v "$tool" >/dev/null 2>&1; then

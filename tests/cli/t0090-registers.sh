@@ -3,7 +3,7 @@
 # incidents, organisation; validation with field names, evidence for
 # cp-3-3 and cp-3-4, organisation gaps, and the lossless round trip.
 . "$TOP/tests/cli/lib.sh"
-plan 79
+plan 81
 
 cat >doc.json <<'JSON'
 {"format": "secstep-company/1",

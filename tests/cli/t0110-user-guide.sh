@@ -60,6 +60,17 @@ secstep() {
 	return 0
 }
 WRAP
+# The guide's mail examples (secstep digest --send) assume mail is set up
+# (docs/web.md, "Mail"): a local SMTP sink stands in for the relay.
+python3 "$TOP/tests/tools/smtp_sink.py" --dir "$WORK/mail" --port-file "$WORK/mail.port" 2>"$WORK/mail.log" &
+SINK_PID=$!
+trap 'kill "$SINK_PID" 2>/dev/null; cleanup' EXIT
+i=0
+while [ ! -s "$WORK/mail.port" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+SECSTEP_SMTP_URL="smtp://127.0.0.1:$(cat "$WORK/mail.port")"
+SECSTEP_MAIL_FROM="secstep@example.jp"
+export SECSTEP_SMTP_URL SECSTEP_MAIL_FROM
+
 # one check per example command, and one per part for the count
 plan $(( $(cat "$WORK/part1.sh" "$WORK/part2.sh" 2>/dev/null | grep -c "secstep ") + 2 ))
 for part in 1 2; do

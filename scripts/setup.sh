@@ -25,7 +25,9 @@ if [ -n "$missing" ]; then
 	$SUDO apt-get update -qq
 	$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-if [ "${1:-}" = "--test" ] && [ ! -d node_modules/playwright-core ]; then
+# npm ls fails when a package of the lock file is missing or another version
+# (an older checkout's node_modules), so a new test dependency arrives too
+if [ "${1:-}" = "--test" ] && ! npm ls --depth=0 >/dev/null 2>&1; then
 	echo "secstep setup: installing Node packages from package-lock.json" >&2
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -153,8 +153,12 @@ test('the plan says when a change is not saved yet (with script), and the page w
     await h.goto(p2, `${server.base}/c/${id}/plan`);
     await p2.selectOption('#status-task-1-4', 'done');
     await h.submit(p2, p2.getByRole('button', { name: 'タスクをまとめて保存' }));
-    assert.match(p2.url(), /\/plan\?saved=1/);
-    assert.equal(await p2.locator('#status-task-1-4').inputValue(), 'done');
+    // learning (task-1-4) comes back every year: done is recorded and the
+    // next round opens, to do, a year on
+    assert.match(p2.url(), /\/plan\?saved=next/);
+    assert.match(await p2.locator('.notice').innerText(), /完了を記録しました/);
+    assert.equal(await p2.locator('#status-task-1-4').inputValue(), 'todo');
+    assert.match(await p2.locator('.task#task-1-4').innerText(), /前回の完了: 2026-11-25/);
   } finally {
     await ctx.close();
   }
@@ -167,7 +171,7 @@ test('an officer linked to a person sees their own tasks', { timeout: h.TIMEOUT 
   try {
     await h.goto(off, base);
     const mine = off.locator('main a[href$="/plan?mine=1#tasks"]');
-    assert.match(await mine.innerText(), /あなたのタスク: 1 件/, 'the dashboard counts the officer\'s open tasks (task-1-4 is done)');
+    assert.match(await mine.innerText(), /あなたのタスク: 2 件/, 'the dashboard counts the officer\'s open tasks (task-1-1, and the next yearly round of task-1-4)');
     await h.submit(off, mine);
     assert.match(await off.locator('#tasks h2').innerText(), /自分のタスク/);
     const titles = await off.locator('.tasks .task h3').allInnerTexts();

@@ -127,8 +127,12 @@ async function addRecord(kind, fields) {
   await fillRegister(kind, fields);
   const r = await h.submit(page, page.locator(`form[action="/c/${CID}/registers/${kind}"]`).getByRole('button', { name: '追加する' }));
   assert.equal(r.status(), 200, `${kind}: the add form is accepted: ${await h.mainText(page)}`);
-  assert.equal(page.url(), `${base}/registers/${kind}?saved=1`, `${kind}: back on the register after adding`);
-  assert.match(await page.locator('.notice').innerText(), /保存しました/);
+  // a drill, a restore test or a supplier check completes a round of
+  // recurring work: the notice says the next round has its date
+  const round = (kind === 'drills' && fields.date) || (kind === 'systems' && fields.restore_tested) ||
+    (kind === 'suppliers' && fields.checked_on);
+  assert.equal(page.url(), `${base}/registers/${kind}?saved=${round ? 'next' : '1'}`, `${kind}: back on the register after adding`);
+  assert.match(await page.locator('.notice').innerText(), round ? /保存しました。この記録で定期的な作業の今回の分が済んだので、次の回の期限を決めました/ : /保存しました/);
 }
 
 // Appoints a person on their own page: click their name on /people, then
@@ -234,6 +238,10 @@ test('the guidebook\'s company C is taken from STEP2 to STEP3 using these pages 
   await addRecord('drills', { date: '2026-11-20', scenario: 'ランサムウェアで販売管理システムが止まった', participants: '管理本部、物流センター',
     findings: '夜間の連絡先が古かった' });
   assert.equal((await tableRows()).length, 1);
+  await h.goto(page, `${base}/plan`);
+  const drill = page.locator('.task#task-3-4');
+  assert.match(await drill.innerText(), /毎年[\s\S]*前回の完了: 2026-11-20/, 'the drill is the yearly round of task-3-4, done on its date');
+  assert.equal(await drill.locator('#due-task-3-4').inputValue(), '2027-11-20', 'the next drill is due a year later');
   await h.goto(page, `${base}/registers`);
   await h.submit(page, card(/^記録$/).getByRole('link', { name: 'システムの復旧目標とバックアップ' }));
   await addRecord('systems', { name: '販売管理システム', rto_hours: '24', rpo_hours: '12', backup: '毎晩 NAS と外部クラウドへ、7世代',

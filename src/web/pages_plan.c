@@ -217,7 +217,9 @@ static void recurring_section(req_t *r, const plan_t *p)
 		hp(r, "</div><div><p>%s: <strong>%s</strong> / %s: <strong>%s</strong>%s</p>", T(r, "担当", "Assigned to"),
 		   o ? o->name : T(r, "未定", "nobody yet"), T(r, "期限", "Due"),
 		   mt->due != DATE_NONE ? date_str(r, mt->due) : T(r, "未定", "not set"), late ? T(r, "（期限切れ）", " (overdue)") : "");
-		if (can_write(r)) {
+		if (mt->status == TASK_DONE)   /* marked done before it recurred (or imported so): nothing to complete */
+			hp(r, "<p><span class=\"badge good\">%s</span></p>", T(r, "完了", "Done"));
+		else if (can_write(r)) {
 			hp(r, "<form method=\"post\" action=\"/c/%lld/tasks/%s\" class=\"noprint\">", id, ct->id);
 			csrf_field(r);
 			hp(r, "<input type=\"hidden\" name=\"status\" value=\"done\"><button type=\"submit\" class=\"secondary\">%s"

@@ -36,7 +36,9 @@ function importDoc(db, env) {
   try {
     for (let i = 0; ; i++) {
       try {
-        return execFileSync(h.BIN, ['import', file], { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        // company 1: the document above; company 2: sample D (STEP4 at work,
+        // its yearly drill of STEP3 marked done before it recurred)
+        return execFileSync(h.BIN, ['import', file, 'samples/company-d.json'], { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       } catch (e) {
         if (e.code !== 'ETXTBSY' || i >= 20)
           throw new Error(`secstep import failed: ${e.message}\n${e.stderr || ''}`);
@@ -125,4 +127,11 @@ test('the schedule form refuses a day out of range, naming the field', async () 
   const res = await page.request.post(`${base}/digest/schedule`, { form: { csrf: token, day: '8', hour: '9', lang: 'ja' } });
   assert.equal(res.status(), 400);
   assert.match(await res.text(), /曜日/);
+});
+
+test('recurring work of an earlier STEP shows on the plan; one already done offers nothing to complete', async () => {
+  await h.goto(page, `${server.base}/c/2/plan`);
+  const card = page.locator('#recurring');
+  assert.match(await card.innerText(), /定期的な作業[\s\S]*インシデントの対応手順・体制等の整備[\s\S]*毎年[\s\S]*期限: 2025-12-19[\s\S]*完了/);
+  assert.equal(await card.locator('form').count(), 0, 'no "mark this round done" button for a task already done');
 });

@@ -1,5 +1,6 @@
 /* pdoc.c — the page-layout engine of the reports (see pdoc.h). */
 #define _GNU_SOURCE   /* memmem */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,6 +188,29 @@ char *pd_printf(pdoc *d, const char *fmt, ...)
 
 static void footer(pdoc *d, cairo_t *cr, int page);
 
+/* cairo recycles freed drawing contexts through a lock-free pool (its
+ * atomics are invisible to ThreadSanitizer, as cairo is not built with it),
+ * so the cairo_t one thread creates may be memory another thread's document
+ * dropped a moment before, and TSan reported cairo's first memcpy into it
+ * as a race.  Creating and destroying contexts under one mutex makes that
+ * hand-over visible; it costs two uncontended lock operations a page. */
+static pthread_mutex_t cr_pool = PTHREAD_MUTEX_INITIALIZER;
+
+static cairo_t *cr_new(cairo_surface_t *s)
+{
+	pthread_mutex_lock(&cr_pool);
+	cairo_t *cr = cairo_create(s);
+	pthread_mutex_unlock(&cr_pool);
+	return cr;
+}
+
+static void cr_free(cairo_t *cr)
+{
+	pthread_mutex_lock(&cr_pool);
+	cairo_destroy(cr);
+	pthread_mutex_unlock(&cr_pool);
+}
+
 static void new_page(pdoc *d)
 {
 	if (d->pdf) {
@@ -196,14 +220,14 @@ static void new_page(pdoc *d)
 			footer(d, d->cr, d->n_pages);
 			cairo_show_page(d->cr);
 		} else {
-			d->cr = cairo_create(d->pdf);
+			d->cr = cr_new(d->pdf);
 		}
 		d->n_pages++;
 		d->y = PD_MT;
 		return;
 	}
 	if (d->cr)
-		cairo_destroy(d->cr);
+		cr_free(d->cr);
 	cairo_rectangle_t ext = {0, 0, PD_PAGE_W, PD_PAGE_H};
 	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 	if (d->n_pages == d->cap_pages) {
@@ -211,7 +235,7 @@ static void new_page(pdoc *d)
 		d->pages = xrealloc(d->pages, (size_t)d->cap_pages * sizeof *d->pages);
 	}
 	d->pages[d->n_pages++] = s;
-	d->cr = cairo_create(s);
+	d->cr = cr_new(s);
 	d->y = PD_MT;
 }
 
@@ -253,7 +277,7 @@ void pdoc_init_pdf(pdoc *d, const pdoc *first)
 void pdoc_free(pdoc *d)
 {
 	if (d->cr)
-		cairo_destroy(d->cr);
+		cr_free(d->cr);
 	if (d->pdf)
 		cairo_surface_destroy(d->pdf);
 	if (d->out) {
@@ -680,7 +704,7 @@ bool pdoc_finish(pdoc *d, date_t today, report_sink sink, void *closure, errs_t 
 	table_close(d);
 	footer(d, d->cr, d->n_pages);
 	cairo_show_page(d->cr);
-	cairo_destroy(d->cr);
+	cr_free(d->cr);
 	d->cr = NULL;
 	char date[11], stamp[32];
 	date_format(today, date);

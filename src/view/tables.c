@@ -176,7 +176,9 @@ bool csv_needs_guard(const char *v)
 void csv_cell(buf_t *out, const char *v)
 {
 	bool formula = csv_needs_guard(v);
-	bool quote = formula || strpbrk(v, ",\"\r\n") != NULL;
+	/* a value that starts with a byte order mark is quoted, or a reader
+	 * would take it for the file's own mark when it opens the file */
+	bool quote = formula || strpbrk(v, ",\"\r\n") != NULL || !strncmp(v, "\xEF\xBB\xBF", 3);
 	if (quote)
 		buf_putc(out, '"');
 	if (formula)

@@ -1,6 +1,7 @@
 /* test_csv_roundtrip.c — a cell written by csv_cell reads back the same
  * through csv_parse, whatever it starts with (found by fuzz/fuzz_csv_import:
- * a cell starting with a tab came back with an apostrophe). */
+ * a cell starting with a tab came back with an apostrophe; a first cell
+ * that starts with a byte order mark lost it). */
 #include "testutil.h"
 
 #include <string.h>
@@ -11,7 +12,9 @@
 static void cells_come_back(void **state)
 {
 	(void)state;
-	static const char *const cells[] = {"plain", "=1+1", "+81 3", "-", "@x", "\tタブ", "\r\nCR", "'quoted",
+	/* first: a value that starts with a byte order mark, where a reader
+	 * looks for the file's own mark (fuzz_csv_import) */
+	static const char *const cells[] = {"\xEF\xBB\xBFmark", "plain", "=1+1", "+81 3", "-", "@x", "\tタブ", "\r\nCR", "'quoted",
 					    "'=kept", "''", "'\t", "a,b", "say \"hi\"", "", "multi\nline"};
 	buf_t b = BUF_INIT;
 	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {

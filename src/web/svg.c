@@ -69,6 +69,10 @@ void svg_history(req_t *r, const m_company *co)
 		hp(r, "<p class=\"muted\">%s</p>", T(r, "診断の記録がまだありません。", "No diagnosis recorded yet."));
 		return;
 	}
+	/* each diagnosis's status once, for the chart and its table */
+	status_t *sts = arena_alloc(&r->arena, n * sizeof *sts);
+	for (size_t i = 0; i < n; i++)
+		status_compute(r->cat, co, &co->diagnoses[i], &sts[i]);
 	int W = 440, H = 196, left = 58, bottom = 146, top = 16;
 	hp(r, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", W, H,
 	   T(r, "STEP と自社診断の点数の推移", "STEP and self-check score over time"));
@@ -81,8 +85,7 @@ void svg_history(req_t *r, const m_company *co)
 	}
 	int prevx = -1, prevy = -1, prevsx = -1, prevsy = -1;
 	for (size_t i = 0; i < n; i++) {
-		status_t st;
-		status_compute(r->cat, co, &co->diagnoses[i], &st);
+		const status_t st = sts[i];
 		int x = n == 1 ? (left + W) / 2 : left + 12 + (int)((W - left - 80) * i / (n - 1));
 		int y = bottom - st.current_step * (bottom - top) / 4;
 		if (prevx >= 0)
@@ -113,8 +116,7 @@ void svg_history(req_t *r, const m_company *co)
 	      "<th scope=\"col\" class=\"num\">%s</th></tr></thead><tbody>", T(r, "数値で見る（診断の推移）", "The diagnoses as a table"),
 	   T(r, "診断日", "Date"), T(r, "到達 STEP", "STEP reached"), T(r, "自社診断の点数", "Self-check score"));
 	for (size_t i = 0; i < n; i++) {
-		status_t st;
-		status_compute(r->cat, co, &co->diagnoses[i], &st);
+		const status_t st = sts[i];
 		char ds[11];
 		date_format(co->diagnoses[i].date, ds);
 		if (st.current_step)

@@ -135,3 +135,11 @@ test('recurring work of an earlier STEP shows on the plan; one already done offe
   assert.match(await card.innerText(), /定期的な作業[\s\S]*インシデントの対応手順・体制等の整備[\s\S]*毎年[\s\S]*期限: 2025-12-19[\s\S]*完了/);
   assert.equal(await card.locator('form').count(), 0, 'no "mark this round done" button for a task already done');
 });
+
+test('the dashboard\'s history table has each diagnosis with its STEP (the chart\'s figures)', async () => {
+  await h.goto(page, `${server.base}/c/2`);
+  const rows = await page.locator('details.data', { hasText: '診断の推移' }).locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 2, `two diagnoses: ${rows}`);
+  assert.match(rows[0], /2025-10-01\s*STEP2/);
+  assert.match(rows[1], /2026-06-01\s*STEP3/);
+});

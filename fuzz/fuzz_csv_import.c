@@ -109,9 +109,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t c = 0; c < rows.rows[r].n && c < rows.rows[0].n; c++)
 			if (cols[c] && *rows.rows[r].cells[c])
 				json_object_set_new(in, cols[c]->name, cell(cols[c], rows.rows[r].cells[c]));
-		size_t before = e.n;
+		size_t before = errs_count(&e);
 		json_t *ok = reg_check(cat, co, sp, in, "row", LANG_EN, &e);
-		FUZZ_CHECK(ok ? e.n == before : e.n > before, "row %zu: accepted %d with %zu new errors", r, ok != NULL, e.n - before);
+		FUZZ_CHECK(ok ? errs_count(&e) == before : errs_count(&e) > before, "row %zu: accepted %d with %zu new errors", r, ok != NULL,
+			   errs_count(&e) - before);
 		if (ok)
 			reg_add(co, sp, ok);
 		json_decref(ok);

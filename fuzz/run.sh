@@ -5,7 +5,10 @@
 # did: "ok - fuzz: NAME: E execs in S s, cov C, features F, corpus N".  A
 # crash, leak, timeout or failed oracle is "not ok", with the input saved
 # under BUILD/fuzz/findings/ and the report's first lines.  Set
-# FUZZ_KEEP=DIR to keep the grown corpora (fuzz-long does).
+# FUZZ_KEEP=DIR to keep the grown corpora (fuzz-long does).  Set
+# FUZZ_SEED=N to start libFuzzer's random choices from N: `make check` does,
+# so a check run is repeatable and a finding can be had again; `make fuzz`
+# and `make fuzz-long` leave it unset and look somewhere new each time.
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$1
 secs=$2
@@ -27,7 +30,7 @@ for t in "$@"; do
 	# -timeout: one input over 10 s is a finding; -rss_limit_mb: so is 2 GB
 	(cd "$work" && ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
 		"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-		-print_final_stats=1 -artifact_prefix="$findings/$t-" corpus >"$work/log" 2>&1)
+		${FUZZ_SEED:+-seed="$FUZZ_SEED"} -print_final_stats=1 -artifact_prefix="$findings/$t-" corpus >"$work/log" 2>&1)
 	status=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -1)
 	line=$(grep -E '^#[0-9]+' "$work/log" | grep -E 'cov: ' | tail -1)

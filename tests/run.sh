@@ -139,7 +139,7 @@ if [ -n "$fuzz" ]; then
 	echo "== $fuzz (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
 	targets=$(for f in "$top"/fuzz/fuzz_*.c; do basename "$f" .c | sed 's/^fuzz_//'; done)
 	# shellcheck disable=SC2086
-	sh "$top/fuzz/run.sh" "$fuzz" "${FUZZ_SECONDS:-30}" $targets | tee -a "$log"
+	FUZZ_SEED=${FUZZ_SEED:-1} sh "$top/fuzz/run.sh" "$fuzz" "${FUZZ_SECONDS:-30}" $targets | tee -a "$log"
 fi
 
 # The browser tests once more on SQLite, against the ASan+UBSan build when

@@ -72,7 +72,7 @@ bool mail_cfg_load(mail_cfg *cfg, errs_t *errs)
 {
 	memset(cfg, 0, sizeof *cfg);
 	const char *url = getenv("SECSTEP_SMTP_URL"), *from = getenv("SECSTEP_MAIL_FROM");
-	size_t before = errs->n;
+	size_t before = errs_count(errs);
 	if (!url || !*url)
 		errs_add(errs, "SECSTEP_SMTP_URL", "is not set (smtp://HOST:PORT or smtps://HOST:PORT)");
 	else if ((strncmp(url, "smtp://", 7) && strncmp(url, "smtps://", 8)) || strlen(url) >= sizeof cfg->url ||
@@ -111,7 +111,7 @@ bool mail_cfg_load(mail_cfg *cfg, errs_t *errs)
 	if (cfg->backoff_ms < 0)
 		errs_add(errs, "SECSTEP_MAIL_BACKOFF_MS", "must be a whole number of milliseconds up to 600000");
 	mail_base_url(cfg->base_url);
-	return errs->n == before;
+	return errs_count(errs) == before;
 }
 
 static void b64(buf_t *out, const unsigned char *p, size_t n)

@@ -9,6 +9,7 @@
 
 void errs_add(errs_t *e, const char *where, const char *fmt, ...)
 {
+	e->total++;
 	if (e->n >= ERRS_MAX)
 		return;
 	if (e->n == e->cap) {
@@ -47,5 +48,5 @@ void errs_free(errs_t *e)
 	free(e->where);
 	free(e->what);
 	e->where = e->what = NULL;
-	e->n = e->cap = 0;
+	e->n = e->cap = e->total = 0;
 }

@@ -161,7 +161,7 @@ static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp
 		     bool form, lang_t lang, errs_t *errs)
 {
 	const char *const *M = lang == LANG_JA ? msg_ja : msg_en;
-	size_t before = errs->n;
+	size_t before = errs_count(errs);
 	char where[320];
 	if (!json_is_object(in)) {
 		errs_add(errs, path, "%s", M[M_OBJECT]);
@@ -247,7 +247,7 @@ static json_t *check(const catalog *cat, const m_company *co, const reg_spec *sp
 			break;
 		}
 	}
-	if (errs->n > before) {
+	if (errs_count(errs) > before) {
 		json_decref(out);
 		return NULL;
 	}

@@ -744,7 +744,7 @@ static void read_registers(ictx *x, json_t *root)
 m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t today, lang_t lang, errs_t *errs)
 {
 	bool en = lang == LANG_EN;
-	size_t before = errs->n;
+	size_t before = errs_count(errs);
 	if (len > DOC_MAX_BYTES) {
 		errs_add(errs, "document", en ? "is too large (at most %u MiB)" : "大きすぎます（%u MiB まで）", DOC_MAX_BYTES >> 20);
 		return NULL;
@@ -782,7 +782,7 @@ m_company *doc_import(const catalog *cat, const char *data, size_t len, date_t t
 		read_registers(&x, root);
 	}
 	json_decref(root);
-	if (errs->n > before) {
+	if (errs_count(errs) > before) {
 		company_free(x.co);
 		return NULL;
 	}

@@ -57,9 +57,11 @@ static void admin_page(req_t *r, const errs_t *e, const char *new_link, const ch
 	for (size_t i = 0; i < nc; i++)
 		unowned += store_owner_count(r->store, cs[i].id, &le) == 0;
 	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"figures\"><li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li>"
-	      "<li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li></ul>",
+	      "<li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li>"
+	      "<li><strong>%zu</strong> %s</li></ul>",
 	   T(r, "このサーバーの数字", "Figures"), nc, T(r, "社", "companies"), unowned, T(r, "社は経営者なし", "without an owner"), na,
-	   T(r, "アカウント", "accounts"), disabled, T(r, "停止中", "disabled"), nb, T(r, "支援機関", "support bodies"));
+	   T(r, "アカウント", "accounts"), disabled, T(r, "停止中", "disabled"), admins, T(r, "人が管理者", "administrators"), nb,
+	   T(r, "支援機関", "support bodies"));
 	hp(r, "<p><a href=\"/admin/audit\">%s</a> · <a href=\"/backup\">%s</a></p></section>", T(r, "全体の変更履歴", "The whole change log"),
 	   T(r, "データベースのバックアップを保存", "Download a database backup"));
 

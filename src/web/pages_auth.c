@@ -20,9 +20,9 @@ void check_account_fields(req_t *r, errs_t *e, const char *login, const char *na
 		errs_add(e, T(r, "ログインID", "Login ID"), "%s",
 			 T(r, "3〜100文字、空白なしで入力してください（メールアドレスなど）",
 			   "enter 3-100 characters without spaces (an e-mail address, say)"));
-	size_t before = e->n;
+	size_t before = errs_count(e);
 	check_new_password(r, e, T(r, "パスワード", "Password"), login, pw);
-	if (e->n == before && pw2 && strcmp(pw, pw2) != 0)
+	if (errs_count(e) == before && pw2 && strcmp(pw, pw2) != 0)
 		errs_add(e, T(r, "パスワード（確認）", "Password (again)"), "%s",
 			 T(r, "1回目と同じものを入力してください", "must match the first one"));
 }

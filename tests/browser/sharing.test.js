@@ -58,6 +58,7 @@ test('the administrator creates a support body and invites two advisers', { time
   await h.submit(admin, admin.locator('form[action="/setup"] button[type=submit]'));
   await h.goto(admin, `${server.base}/admin`);
   assert.match(await h.mainText(admin), /1 社/, 'the install has one company');
+  assert.match(await h.mainText(admin), /1 人が管理者/, 'and one administrator');
   await admin.fill('#name', '東商工会議所');
   await h.submit(admin, admin.getByRole('button', { name: '支援機関を作る' }));
   bodyId = Number(admin.url().match(/\/admin\/bodies\/(\d+)$/)[1]);

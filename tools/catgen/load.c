@@ -458,12 +458,12 @@ static json_t *merge_files(const catload_file *files, errs_t *errs)
 
 catload *catload_read(const catload_file *files, errs_t *errs)
 {
-	size_t before = errs->n;
+	size_t before = errs_count(errs);
 	catload *cl = xcalloc(1, sizeof *cl);
 	arena_t *arena = xcalloc(1, sizeof *arena);
 	cl->mem = arena;
 	cl->root = merge_files(files, errs);
-	if (errs->n > before) {
+	if (errs_count(errs) > before) {
 		catload_free(cl);
 		return NULL;
 	}
@@ -479,9 +479,9 @@ catload *catload_read(const catload_file *files, errs_t *errs)
 	load_reference(&L, root, c);
 	load_phases(&L, root, c);
 	load_guidebook(&L, root, c);
-	if (errs->n == before)
+	if (errs_count(errs) == before)
 		catalog_check(c, errs);
-	if (errs->n > before) {
+	if (errs_count(errs) > before) {
 		catload_free(cl);
 		return NULL;
 	}

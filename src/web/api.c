@@ -98,13 +98,22 @@ void api_company(req_t *r)
 	send_json(r, 200, doc);
 }
 
+/* Made once per version of the company (frag_emit). */
 void api_status(req_t *r)
 {
+	size_t mark;
+	buf_reset(&r->out);
+	if (frag_emit(r, "api.status", &mark)) {
+		r->status = 200;
+		r->ctype = "application/json; charset=utf-8";
+		return;
+	}
 	status_t st;
 	status_compute(r->cat, r->co, company_latest(r->co), &st);
 	json_t *j = status_json(r->cat, r->co, &st);
 	json_object_set_new(j, "history", history_json(r->cat, r->co));
 	send_json(r, 200, j);
+	frag_keep(r, "api.status", 0);
 }
 
 void api_plan(req_t *r)

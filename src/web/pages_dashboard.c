@@ -59,25 +59,34 @@ static void next_actions(req_t *r, const plan_t *p)
 /* The quarterly re-diagnosis: asked for when the latest is older than 90
  * days (with the changes recorded since); and what the latest diagnosis
  * changed against the one before. */
-static void rediagnosis(req_t *r)
+static void rediagnosis_due(req_t *r)
 {
 	long long id = (long long)r->company_id;
 	const m_diagnosis *last = company_latest(r->co);
-	if (!last)
+	if (!last || !recur_rediagnose_due(r->co, r->today))
 		return;
-	if (recur_rediagnose_due(r->co, r->today)) {
-		char day[11];
-		date_format(last->date, day);
-		errs_t e = ERRS_INIT;
-		int64_t changes = store_audit_count_since(r->store, r->company_id, day, &e);
-		errs_free(&e);
-		hp(r, "<div class=\"warnbox\" id=\"rediagnose\">%s%s%s %lld %s <a href=\"/c/%lld/diagnosis\">%s</a></div>",
-		   T(r, "前回の診断（", "Your last diagnosis ("), date_str(r, last->date),
-		   T(r, "）から90日以上たちました。3か月ごとに診断し直すと、進み具合がわかります。その後の変更:",
-		     ") was more than 90 days ago. Taking it every quarter shows your progress. Changes since then:"),
-		   (long long)changes, T(r, "件。", "."), id, T(r, "もう一度診断する", "Take the diagnosis again"));
-	}
-	if (r->co->n_diagnoses < 2)
+	char day[11];
+	date_format(last->date, day);
+	errs_t e = ERRS_INIT;
+	/* read on every request: exports and member changes are logged
+	 * without a new version of the company */
+	int64_t changes = store_audit_count_since(r->store, r->company_id, day, &e);
+	for (size_t i = 0; i < e.n; i++)
+		fprintf(stderr, "secstep: serve: dashboard: %s: %s\n", e.where[i], e.what[i]);
+	errs_free(&e);
+	hp(r, "<div class=\"warnbox\" id=\"rediagnose\">%s%s%s", T(r, "前回の診断（", "Your last diagnosis ("), date_str(r, last->date),
+	   T(r, "）から90日以上たちました。3か月ごとに診断し直すと、進み具合がわかります。",
+	     ") was more than 90 days ago. Taking it every quarter shows your progress."));
+	if (changes >= 0)
+		hp(r, "%s%lld%s", T(r, "その後の変更: ", " Changes since then: "), (long long)changes, T(r, " 件。", "."));
+	hp(r, " <a href=\"/c/%lld/diagnosis\">%s</a></div>", id, T(r, "もう一度診断する", "Take the diagnosis again"));
+}
+
+/* What the latest diagnosis changed against the one before. */
+static void since_previous(req_t *r)
+{
+	const m_diagnosis *last = company_latest(r->co);
+	if (!last || r->co->n_diagnoses < 2)
 		return;
 	const m_diagnosis *prev = &r->co->diagnoses[r->co->n_diagnoses - 2];
 	status_t a, b;
@@ -102,12 +111,10 @@ static void rediagnosis(req_t *r)
 	HL(r, "</ul></section>");
 }
 
-void h_dashboard(req_t *r)
+/* The heading, and an officer's own tasks. */
+static void dashboard_top(req_t *r, const plan_t *p)
 {
-	plan_t *p = plan_compute(r->cat, r->co, r->today);
-	const status_t *st = &p->status;
 	long long id = (long long)r->company_id;
-	page_begin(r, T(r, "ダッシュボード", "Dashboard"), NAV_DASH);
 	hp(r, "<h1>%s</h1>", T(r, "ダッシュボード", "Dashboard"));
 	if (!company_latest(r->co))
 		hp(r, "<div class=\"warnbox\">%s <a href=\"/c/%lld/onboard/diagnosis\">%s</a></div>",
@@ -125,7 +132,14 @@ void h_dashboard(req_t *r)
 			hp(r, " <span class=\"badge bad\">%s%zu</span>", T(r, "期限切れ ", "overdue "), late);
 		HL(r, "</p>");
 	}
-	rediagnosis(r);
+}
+
+/* Everything below the re-diagnosis reminder. */
+static void dashboard_rest(req_t *r, const plan_t *p)
+{
+	const status_t *st = &p->status;
+	long long id = (long long)r->company_id;
+	since_previous(r);
 	hp(r, "<div class=\"grid\"><section class=\"card\"><h2>%s</h2>", T(r, "いまの段階", "Where you stand"));
 	svg_step_gauge(r, st->current_step, st->working_step);
 	hp(r, "<p>%s <strong>STEP%d %s</strong></p>", T(r, "取り組み中:", "Working on:"), p->step, TX(r, p->cstep->title));
@@ -200,6 +214,28 @@ void h_dashboard(req_t *r)
 	if (can_write(r))
 		hp(r, "<p class=\"row noprint\"><a class=\"button secondary\" href=\"/c/%lld/profile\">%s</a></p>", id,
 		   T(r, "会社の情報を変える", "Edit the company profile"));
+}
+
+/* The plan and the pages' pieces are made once per version of the company
+ * (frag_emit); only the re-diagnosis reminder, which counts the change log,
+ * is read each time. */
+void h_dashboard(req_t *r)
+{
+	plan_t *p = NULL;
+	size_t mark;
+	page_begin(r, T(r, "ダッシュボード", "Dashboard"), NAV_DASH);
+	if (!frag_emit(r, "dash.top", &mark)) {
+		p = plan_compute(r->cat, r->co, r->today);
+		dashboard_top(r, p);
+		frag_keep(r, "dash.top", mark);
+	}
+	rediagnosis_due(r);
+	if (!frag_emit(r, "dash.rest", &mark)) {
+		if (!p)
+			p = plan_compute(r->cat, r->co, r->today);
+		dashboard_rest(r, p);
+		frag_keep(r, "dash.rest", mark);
+	}
 	page_end(r);
 	plan_free(p);
 }

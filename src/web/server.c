@@ -33,13 +33,24 @@
 
 static pthread_key_t store_key;
 
+static void frags_clear(thread_ctx *t, int slot)
+{
+	for (int k = 0; k < FRAG_CACHE; k++) {
+		free(t->snap[slot].frags[k].bytes);
+		t->snap[slot].frags[k] = (frag_t){0};
+	}
+	t->snap[slot].next_frag = 0;
+}
+
 static void close_thread(void *p)
 {
 	thread_ctx *t = p;
 	if (!t)
 		return;
-	for (int i = 0; i < SNAP_CACHE; i++)
+	for (int i = 0; i < SNAP_CACHE; i++) {
 		company_free(t->snap[i].co);
+		frags_clear(t, i);
+	}
 	store_close(t->store);
 	free(t);
 }
@@ -74,6 +85,7 @@ m_company *snapshot_borrow(req_t *r, int64_t id, int64_t v, errs_t *e)
 		if (t->snap[i].co && t->snap[i].id == id) {
 			if (t->snap[i].version == v) {
 				t->snap[i].used = ++t->tick;
+				r->snap_slot = i;
 				return t->snap[i].co;
 			}
 			victim = i;
@@ -85,12 +97,59 @@ m_company *snapshot_borrow(req_t *r, int64_t id, int64_t v, errs_t *e)
 	m_company *co = store_company_load(r->store, id, e);
 	if (co) {
 		company_free(t->snap[victim].co);
+		frags_clear(t, victim);
 		t->snap[victim].id = id;
 		t->snap[victim].version = v;
 		t->snap[victim].co = co;
 		t->snap[victim].used = ++t->tick;
+		r->snap_slot = victim;
 	}
 	return co;
+}
+
+/* The key of a piece: its name and everything besides the snapshot it may
+ * depend on. */
+static bool frag_key(const req_t *r, const char *name, char key[112])
+{
+	const thread_ctx *t = r->thread;
+	if (!r->co_borrowed || !r->co || !t || r->snap_slot < 0 || r->snap_slot >= SNAP_CACHE ||
+	    t->snap[r->snap_slot].co != r->co)
+		return false;
+	int n = snprintf(key, 112, "%s|%d|%d|%d|%s", name, (int)r->lang, (int)r->today, (int)r->role, r->person_key);
+	return n > 0 && n < 112;
+}
+
+bool frag_emit(req_t *r, const char *name, size_t *mark)
+{
+	*mark = r->out.len;
+	char key[112];
+	if (!frag_key(r, name, key))
+		return false;
+	thread_ctx *t = r->thread;
+	for (int k = 0; k < FRAG_CACHE; k++) {
+		const frag_t *f = &t->snap[r->snap_slot].frags[k];
+		if (f->bytes && !strcmp(f->key, key)) {
+			buf_add(&r->out, f->bytes, f->len);
+			return true;
+		}
+	}
+	return false;
+}
+
+void frag_keep(req_t *r, const char *name, size_t mark)
+{
+	char key[112];
+	if (!frag_key(r, name, key) || mark > r->out.len)
+		return;
+	thread_ctx *t = r->thread;
+	unsigned k = t->snap[r->snap_slot].next_frag++ % FRAG_CACHE;
+	frag_t *f = &t->snap[r->snap_slot].frags[k];
+	free(f->bytes);
+	f->len = r->out.len - mark;
+	f->bytes = xmalloc(f->len + 1);
+	memcpy(f->bytes, r->out.p + mark, f->len);
+	f->bytes[f->len] = 0;
+	snprintf(f->key, sizeof f->key, "%s", key);
 }
 
 const char *app_setup_token(web_app *app)

@@ -90,6 +90,7 @@ struct req {
 	int64_t company_id;
 	m_company *co;
 	bool co_borrowed;        /* r->co belongs to the thread's cache */
+	int snap_slot;           /* and is in this slot of it */
 	void *thread;            /* thread_ctx (web_int.h) */
 	member_role_t role;
 	char person_key[40];     /* employee ↔ person link */
@@ -154,6 +155,24 @@ bool save_company(req_t *r);
  * when 0 is not wanted, pass it explicitly).  detail (may be NULL) is
  * taken over.  Failures are logged, never shown. */
 void web_audit(req_t *r, int64_t company, int64_t body, const char *action, const char *target, json_t *detail);
+
+/* ---- made pieces of pages (server.c) ----
+ * A piece of a GET page or answer that depends only on the company's
+ * snapshot (its version), the language, today's date and the viewer's role
+ * and person is made once per worker thread and version, then copied:
+ *
+ *     size_t mark;
+ *     if (!frag_emit(r, "dash.a", &mark)) {
+ *             ...write the piece with hp()...
+ *             frag_keep(r, "dash.a", mark);
+ *     }
+ *
+ * frag_emit appends the kept piece and returns true, or returns false and
+ * sets mark to where the piece will start.  Nothing that changes without a
+ * new version (the audit log, sessions, a CSRF token, the query string)
+ * may go into a piece.  Outside a company GET both do nothing. */
+bool frag_emit(req_t *r, const char *name, size_t *mark);
+void frag_keep(req_t *r, const char *name, size_t mark);
 
 /* ---- page frame (layout.c) ---- */
 

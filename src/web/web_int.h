@@ -46,12 +46,20 @@ void log_error(const req_t *r, int status, const char *what, const errs_t *cause
 /* Per worker thread: its store connection and a small cache of company
  * snapshots, each valid while the company's version is unchanged. */
 #define SNAP_CACHE 8
+#define FRAG_CACHE 8     /* made pieces of pages per snapshot (frag_emit) */
+typedef struct {
+	char key[112];
+	char *bytes;
+	size_t len;
+} frag_t;
 typedef struct {
 	store_t *store;
 	struct {
 		int64_t id, version;
 		m_company *co;
 		unsigned used;
+		frag_t frags[FRAG_CACHE];
+		unsigned next_frag;   /* the one to replace when all are taken */
 	} snap[SNAP_CACHE];
 	unsigned tick;
 } thread_ctx;

@@ -143,3 +143,29 @@ test('the dashboard\'s history table has each diagnosis with its STEP (the chart
   assert.match(rows[0], /2025-10-01\s*STEP2/);
   assert.match(rows[1], /2026-06-01\s*STEP3/);
 });
+
+// The dashboard's pieces are kept per version of the company; the
+// re-diagnosis reminder counts the change log, which also grows without a
+// new version (a download is logged), so it must be read each time.
+test('the re-diagnosis reminder counts changes since the last diagnosis, downloads included, on every visit', async () => {
+  const count = async () => {
+    await h.goto(page, `${server.base}/c/2`);
+    const box = await page.locator('#rediagnose').innerText();
+    assert.match(box, /前回の診断（2026年6月1日|前回の診断（2026-06-01/, box);
+    return Number(box.match(/その後の変更: (\d+) 件/)[1]);
+  };
+  const first = await count();
+  assert.equal(await count(), first, 'a visit is not a change');
+  const res = await page.request.get(`${server.base}/c/2/export/company.json`);
+  assert.equal(res.status(), 200);
+  assert.equal(await count(), first + 1, 'the download is in the count at once');
+  const overdue = async () => page.locator('section.card', { hasText: '期限切れのタスク' }).last().innerText();
+  assert.doesNotMatch(await overdue(), /2026-11-01/);
+  // a change makes a new version: the pieces kept for the old one go
+  await h.goto(page, `${server.base}/c/2/plan`);
+  await page.fill('input[name=due-task-4-1]', '2026-11-01');
+  await h.submit(page, page.locator('.savebar button[type=submit]'));
+  assert.match(await h.mainText(page), /保存しました/);
+  assert.ok(await count() > first + 1, 'the save is counted');
+  assert.match(await overdue(), /2026年11月1日|2026-11-01/, 'the dashboard lists the task now overdue');
+});

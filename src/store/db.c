@@ -14,9 +14,44 @@
 
 /* ---- statements ---- */
 
+static void scope_close(store_t *s)
+{
+	if (!s->scope_open)
+		return;
+	errs_t ignore = ERRS_INIT;
+	if (!s->ops->exec_script(s, "COMMIT", &ignore))
+		s->ops->exec_script(s, "ROLLBACK", &ignore);   /* never left open */
+	errs_free(&ignore);
+	s->scope_open = false;
+}
+
 db_stmt *db_prepare(store_t *s, errs_t *errs, const char *sql)
 {
-	return s->ops->prepare(s, sql, errs);
+	db_stmt *st = s->ops->prepare(s, sql, errs);
+	if (!st || !s->scope || s->depth)
+		return st;
+	if (!s->ops->readonly(st)) {
+		scope_close(s);   /* a write runs on the latest data, on its own */
+	} else if (!s->scope_open) {
+		errs_t ignore = ERRS_INIT;
+		s->scope_open = s->ops->exec_script(s, s->ops->begin_read, &ignore);
+		errs_free(&ignore);
+	}
+	return st;
+}
+
+void store_read_scope(store_t *s)
+{
+	if (s && s->ops->readonly)
+		s->scope = true;
+}
+
+void store_read_scope_end(store_t *s)
+{
+	if (!s)
+		return;
+	scope_close(s);
+	s->scope = false;
 }
 
 void db_bind_int(db_stmt *st, int i, int64_t v)
@@ -213,6 +248,7 @@ const char *db_backend(store_t *s)
 
 bool store_begin(store_t *s, errs_t *errs)
 {
+	scope_close(s);
 	const char *sql = s->depth == 0 ? s->ops->begin_write : "SAVEPOINT w";
 	if (!s->ops->exec_script(s, sql, errs))
 		return false;
@@ -251,6 +287,7 @@ void store_rollback(store_t *s)
 
 bool store_begin_read(store_t *s, errs_t *errs)
 {
+	scope_close(s);
 	if (s->depth == 0 && !s->ops->exec_script(s, s->ops->begin_read, errs))
 		return false;
 	s->depth++;

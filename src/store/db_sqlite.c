@@ -127,6 +127,11 @@ static const void *sq_col_blob(db_stmt *st, int col, size_t *len)
 	return p;
 }
 
+static bool sq_readonly(db_stmt *st)
+{
+	return sqlite3_stmt_readonly(((sq_stmt *)st)->st) != 0;
+}
+
 static int64_t sq_changes(store_t *s)
 {
 	return sqlite3_changes64(conn(s));
@@ -200,6 +205,7 @@ static const db_ops sqlite_ops = {
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_blob = sq_col_blob,
+	.readonly = sq_readonly,
 	.changes = sq_changes,
 	.exec_script = sq_exec_script,
 	.begin_write = "BEGIN IMMEDIATE",

@@ -79,6 +79,15 @@ void store_rollback(store_t *s);
 /* A read transaction (a consistent snapshot); nothing inside a write. */
 bool store_begin_read(store_t *s, errs_t *errs);
 void store_end_read(store_t *s);
+/* A request's reads in one read transaction: from store_read_scope on,
+ * the first read opens a read transaction that the following reads share,
+ * until store_read_scope_end, a statement that writes, or a transaction
+ * begun explicitly (each of which ends it first, so a write never runs in
+ * a stale snapshot).  SQLite only, where each statement outside a
+ * transaction takes and drops the database's read lock (system calls);
+ * PostgreSQL runs each statement on its own, as before. */
+void store_read_scope(store_t *s);
+void store_read_scope_end(store_t *s);
 /* Inside a write transaction: holds the company for this transaction, so
  * that a read-modify-write of it is not interleaved with another's. */
 bool store_company_lock(store_t *s, int64_t id, errs_t *errs);

@@ -31,6 +31,8 @@ typedef struct db_ops {
 	int64_t (*changes)(store_t *s);
 	/* statements without parameters, several at once (migrations) */
 	bool (*exec_script)(store_t *s, const char *sql, errs_t *errs);
+	/* whether a statement only reads (NULL: no read scopes here) */
+	bool (*readonly)(db_stmt *st);
 	/* transactions: the SQL that starts a write / a read transaction */
 	const char *begin_write, *begin_read;
 	/* the schema version stored in the database, -1 on error */
@@ -52,6 +54,8 @@ struct db_stmt {
 struct store {
 	const db_ops *ops;
 	int depth;                 /* transaction nesting */
+	bool scope;                /* store_read_scope is on */
+	bool scope_open;           /* and its read transaction is open */
 	bool constraint_failed;    /* the last failed statement broke a constraint */
 	void *impl;                /* the backend's own state */
 };

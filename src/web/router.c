@@ -247,7 +247,7 @@ static void company_route(req_t *r, const route_t *rt, bool is_write)
 	}
 }
 
-void route_request(req_t *r)
+static void route(req_t *r)
 {
 	set_lang(r);
 	if (!strcmp(r->path, "/healthz") && !strcmp(r->method, "GET")) {
@@ -346,4 +346,14 @@ void route_request(req_t *r)
 	if ((rt->flags & RF_AUDIT) && r->status < 400)
 		web_audit(r, r->company_id, r->body_id, param(r, "file") ? "export" : "backup",
 			  param(r, "file") ? param(r, "file") : "database", NULL);
+}
+
+/* The request's reads (session, relation, version, what the page reads)
+ * share one read transaction on SQLite; a write ends it first
+ * (store_read_scope). */
+void route_request(req_t *r)
+{
+	store_read_scope(r->store);
+	route(r);
+	store_read_scope_end(r->store);
 }

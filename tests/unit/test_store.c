@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "exchange/doc.h"
+#include "store/db.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -187,6 +188,49 @@ static void companies_are_apart(void **state)
 	store_close(s);
 }
 
+static size_t company_count(store_t *s)
+{
+	errs_t e = ERRS_INIT;
+	store_company_row *rows;
+	size_t n = 0;
+	assert_true(store_company_list(s, &rows, &n, &e));
+	free(rows);
+	return n;
+}
+
+/* A request's reads share one read transaction (store_read_scope); a write
+ * in the middle of them still runs on the latest data and is seen by the
+ * reads after it, whatever another connection committed meanwhile. */
+static void read_scope_then_write(void **state)
+{
+	(void)state;
+	errs_t e = ERRS_INIT;
+	store_t *a = store_open(path, &e), *b = store_open(path, &e);
+	assert_non_null(a);
+	assert_non_null(b);
+	m_company *c1 = parse(), *c2 = parse(), *c3 = parse(), *c4 = parse();
+	assert_true(store_company_insert(b, c1, &e));
+	store_read_scope(a);
+	assert_int_equal(company_count(a), 1);
+	assert_true(store_company_insert(b, c2, &e));   /* another writer, meanwhile */
+	bool sqlite = !strcmp(db_backend(a), "SQLite");
+	/* SQLite: the scope reads one snapshot; PostgreSQL: each its own */
+	assert_int_equal(company_count(a), sqlite ? 1 : 2);
+	assert_true(store_company_insert(a, c3, &e));   /* not refused as stale */
+	assert_int_equal(company_count(a), 3);
+	assert_true(store_company_insert(b, c4, &e));   /* a's open scope does not block b */
+	store_read_scope_end(a);
+	assert_int_equal(company_count(a), 4);
+	assert_true(store_begin(a, &e));   /* no transaction left open */
+	assert_true(store_commit(a, &e));
+	company_free(c1);
+	company_free(c2);
+	company_free(c3);
+	company_free(c4);
+	store_close(a);
+	store_close(b);
+}
+
 static void not_a_database(void **state)
 {
 	(void)state;
@@ -215,6 +259,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(snapshot_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(failed_save_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(companies_are_apart, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_scope_then_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(not_a_database, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

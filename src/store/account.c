@@ -173,6 +173,21 @@ bool store_session_create(store_t *s, const unsigned char hash[32], int64_t acco
 		       "bitiitt", hash, (size_t)32, account, csrf, now, now, ip, agent);
 }
 
+/* A session and its account from columns 0-7 (id, account, csrf, created,
+ * last seen, name, login, admin). */
+static void session_from_row(db_stmt *st, session_row *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = db_int(st, 0);
+	out->account = db_int(st, 1);
+	store_copy(out->csrf, sizeof out->csrf, db_str(st, 2));
+	out->created = db_int(st, 3);
+	out->last_seen = db_int(st, 4);
+	store_copy(out->name, sizeof out->name, db_str(st, 5));
+	store_copy(out->login, sizeof out->login, db_str(st, 6));
+	out->admin = db_int(st, 7) != 0;
+}
+
 bool store_session_get(store_t *s, const unsigned char hash[32], session_row *out, errs_t *errs)
 {
 	db_stmt *st = db_q(s, errs,
@@ -183,16 +198,28 @@ bool store_session_get(store_t *s, const unsigned char hash[32], session_row *ou
 	if (!st)
 		return false;
 	bool found = db_row(st);
+	if (found)
+		session_from_row(st, out);
+	return db_end(st, errs) && found;
+}
+
+bool store_session_relation(store_t *s, const unsigned char hash[32], int64_t company, session_row *sess, relation_t *rel,
+			    errs_t *errs)
+{
+	/* the company joined on its id: NULLs when there is none */
+	db_stmt *st = db_q(s, errs,
+			   "SELECT s.id, s.account_id, s.csrf, s.created_at, s.last_seen, a.name, a.login, a.admin, "
+			   RELATION_COLS("s.account_id")
+			   "FROM session s JOIN account a ON a.id = s.account_id "
+			   "LEFT JOIN company c ON c.id = ? " RELATION_JOIN("s.account_id")
+			   "WHERE s.token_hash = ? AND a.disabled = 0",
+			   "ib", company, hash, (size_t)32);
+	if (!st)
+		return false;
+	bool found = db_row(st);
 	if (found) {
-		memset(out, 0, sizeof *out);
-		out->id = db_int(st, 0);
-		out->account = db_int(st, 1);
-		store_copy(out->csrf, sizeof out->csrf, db_str(st, 2));
-		out->created = db_int(st, 3);
-		out->last_seen = db_int(st, 4);
-		store_copy(out->name, sizeof out->name, db_str(st, 5));
-		store_copy(out->login, sizeof out->login, db_str(st, 6));
-		out->admin = db_int(st, 7) != 0;
+		session_from_row(st, sess);
+		relation_from_row(st, 8, rel);
 	}
 	return db_end(st, errs) && found;
 }

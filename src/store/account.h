@@ -129,6 +129,11 @@ typedef struct {
 /* The account's relation to a company and the company's version, in one
  * read.  false on a database error (errs filled). */
 bool store_relation(store_t *s, int64_t company, int64_t account, relation_t *out, errs_t *errs);
+/* store_session_get and store_relation for the session's account in one
+ * read (one round trip to a database server): true when the session was
+ * found, then *rel is filled as store_relation fills it. */
+bool store_session_relation(store_t *s, const unsigned char hash[32], int64_t company, session_row *sess, relation_t *rel,
+			    errs_t *errs);
 
 typedef struct {
 	int64_t company_id;

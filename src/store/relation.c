@@ -12,32 +12,35 @@
 
 /* ---- relations ---- */
 
+void relation_from_row(db_stmt *st, int col, relation_t *out)
+{
+	memset(out, 0, sizeof *out);
+	out->version = -1;
+	if (db_null(st, col))   /* no such company */
+		return;
+	out->exists = true;
+	out->version = db_int(st, col);
+	member_role_t r = ROLE_NONE;
+	if (member_role_parse(db_text(st, col + 1), &r) && r != ROLE_ADVISER) {
+		out->role = r;
+		store_copy(out->person_key, sizeof out->person_key, db_str(st, col + 2));
+	}
+	if (db_int(st, col + 3) && out->role < ROLE_ADVISER) {
+		out->role = ROLE_ADVISER;
+		out->person_key[0] = '\0';
+	}
+}
+
 bool store_relation(store_t *s, int64_t company, int64_t account, relation_t *out, errs_t *errs)
 {
 	memset(out, 0, sizeof *out);
 	out->version = -1;
-	db_stmt *st = db_q(s, errs,
-			   "SELECT c.version, m.role, m.person_key, "
-			   "  EXISTS (SELECT 1 FROM body_company bc JOIN body_adviser ba ON ba.body_id = bc.body_id "
-			   "          WHERE bc.company_id = c.id AND ba.account_id = ?) "
-			   "FROM company c LEFT JOIN membership m ON m.company_id = c.id AND m.account_id = ? "
-			   "WHERE c.id = ?",
-			   "iii", account, account, company);
+	db_stmt *st = db_q(s, errs, "SELECT " RELATION_COLS("?") "FROM company c " RELATION_JOIN("?") "WHERE c.id = ?", "iii",
+			   account, account, company);
 	if (!st)
 		return false;
-	if (db_row(st)) {
-		out->exists = true;
-		out->version = db_int(st, 0);
-		member_role_t r = ROLE_NONE;
-		if (member_role_parse(db_text(st, 1), &r) && r != ROLE_ADVISER) {
-			out->role = r;
-			store_copy(out->person_key, sizeof out->person_key, db_str(st, 2));
-		}
-		if (db_int(st, 3) && out->role < ROLE_ADVISER) {
-			out->role = ROLE_ADVISER;
-			out->person_key[0] = '\0';
-		}
-	}
+	if (db_row(st))
+		relation_from_row(st, 0, out);
 	return db_end(st, errs);
 }
 

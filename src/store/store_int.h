@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "base/errs.h"
+#include "store/account.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -59,6 +60,17 @@ struct store {
 	bool constraint_failed;    /* the last failed statement broke a constraint */
 	void *impl;                /* the backend's own state */
 };
+
+/* Fills a relation from a row's columns col.. (version, role, person key,
+ * adviser through a body): relation.c's one reading of them. */
+void relation_from_row(db_stmt *st, int col, relation_t *out);
+/* The columns of a relation of account ACC to company COMP, for
+ * relation_from_row, as a FROM clause's joins and select list. */
+#define RELATION_COLS(ACC) \
+	"c.version, m.role, m.person_key, " \
+	"EXISTS (SELECT 1 FROM body_company bc JOIN body_adviser ba ON ba.body_id = bc.body_id " \
+	"        WHERE bc.company_id = c.id AND ba.account_id = " ACC ") "
+#define RELATION_JOIN(ACC) "LEFT JOIN membership m ON m.company_id = c.id AND m.account_id = " ACC " "
 
 /* Opens a backend; NULL with errs filled on failure. */
 store_t *sqlite_store_open(const char *path, bool create, errs_t *errs);

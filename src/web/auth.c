@@ -163,7 +163,10 @@ void session_load(req_t *r)
 	crypto_generichash(h, sizeof h, (const unsigned char *)sid, 64, NULL, 0);
 	errs_t e = ERRS_INIT;
 	session_row s;
-	if (store_session_get(r->store, h, &s, &e)) {
+	/* on a company's page, the relation to it in the same read */
+	bool found = r->want_company > 0 ? store_session_relation(r->store, h, r->want_company, &s, &r->rel, &e)
+					 : store_session_get(r->store, h, &s, &e);
+	if (found) {
 		int64_t now = unix_now();
 		if (now - s.last_seen > SESSION_IDLE || now - s.created > SESSION_MAX) {
 			store_session_delete(r->store, h, &e);
@@ -175,6 +178,7 @@ void session_load(req_t *r)
 			snprintf(r->csrf, sizeof r->csrf, "%s", s.csrf);
 			memcpy(r->sid_hash, h, sizeof h);
 			r->has_session = true;
+			r->rel_known = r->want_company > 0;
 			if (now - s.last_seen > 60)   /* avoid a write on every request */
 				store_session_touch(r->store, h, now, &e);
 		}

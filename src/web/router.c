@@ -186,8 +186,8 @@ static void company_route(req_t *r, const route_t *rt, bool is_write)
 		return;
 	}
 	errs_t e = ERRS_INIT;
-	relation_t rel;
-	if (!store_relation(r->store, id, r->account, &rel, &e)) {
+	relation_t rel = r->rel;   /* read with the session, when it was */
+	if (!(r->rel_known && id == r->want_company) && !store_relation(r->store, id, r->account, &rel, &e)) {
 		web_fail_errs(r, 503, &e);
 		errs_free(&e);
 		return;
@@ -296,10 +296,13 @@ static void route(req_t *r)
 		}
 	}
 
-	if (r->api && r->hdr_auth && !strncmp(r->hdr_auth, "Bearer ", 7))
+	if (r->api && r->hdr_auth && !strncmp(r->hdr_auth, "Bearer ", 7)) {
 		token_load(r, r->hdr_auth + 7);
-	else
+	} else {
+		if (rt->flags & RF_COMPANY)
+			r->want_company = id_param(r, "company");
 		session_load(r);
+	}
 	if (rt->access != ACC_PUBLIC && !r->account) {
 		if (r->api) {
 			fail_page(r, 401, "ログインが必要です。", "Sign in first.");

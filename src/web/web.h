@@ -91,6 +91,9 @@ struct req {
 	m_company *co;
 	bool co_borrowed;        /* r->co belongs to the thread's cache */
 	int snap_slot;           /* and is in this slot of it */
+	int64_t want_company;    /* session_load reads the relation to it too */
+	bool rel_known;          /* and did: rel */
+	relation_t rel;
 	void *thread;            /* thread_ctx (web_int.h) */
 	member_role_t role;
 	char person_key[40];     /* employee ↔ person link */

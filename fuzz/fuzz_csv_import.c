@@ -54,24 +54,6 @@ static void same_after_rewrite(const csv_rows *rows)
 	buf_free(&b);
 }
 
-/* A cell as the CLI reads it: whole numbers for number fields, yes/no for
- * yes-or-no fields, text otherwise. */
-static json_t *cell(const field_spec *f, const char *v)
-{
-	if (f->type == F_INT) {
-		char *end;
-		long x = strtol(v, &end, 10);
-		return *end ? json_string(v) : json_integer(x);
-	}
-	if (f->type == F_BOOL) {
-		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "はい"))
-			return json_true();
-		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "いいえ"))
-			return json_false();
-	}
-	return json_string(v);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
@@ -90,11 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	same_after_rewrite(&rows);
 	const field_spec **cols = arena_alloc(&ar, (rows.rows[0].n + 1) * sizeof *cols);
 	for (size_t c = 0; c < rows.rows[0].n; c++)
-		for (size_t f = 0; f < sp->n_fields && !cols[c]; f++) {
-			const char *h = rows.rows[0].cells[c];
-			if (!strcmp(h, sp->fields[f].name) || !strcmp(h, sp->fields[f].label.ja) || !strcmp(h, sp->fields[f].label.en))
-				cols[c] = &sp->fields[f];
-		}
+		cols[c] = reg_column(sp, rows.rows[0].cells[c]);
 	m_company *co = company_new();
 	co->id = 1;
 	co->name = "CSV";
@@ -108,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		json_t *in = json_object();
 		for (size_t c = 0; c < rows.rows[r].n && c < rows.rows[0].n; c++)
 			if (cols[c] && *rows.rows[r].cells[c])
-				json_object_set_new(in, cols[c]->name, cell(cols[c], rows.rows[r].cells[c]));
+				json_object_set_new(in, cols[c]->name, reg_cell_json(cols[c], rows.rows[r].cells[c]));
 		size_t before = errs_count(&e);
 		json_t *ok = reg_check(cat, co, sp, in, "row", LANG_EN, &e);
 		FUZZ_CHECK(ok ? errs_count(&e) == before : errs_count(&e) > before, "row %zu: accepted %d with %zu new errors", r, ok != NULL,

@@ -78,24 +78,6 @@ static int cmd_list(cli_t *cx, args_t *a)
 	return EXIT_OK;
 }
 
-/* One text value (a CSV cell, a --set value) as the JSON its field
- * wants; a value of the wrong shape stays text and reg_check names it. */
-static json_t *cell_value(const field_spec *f, const char *v)
-{
-	if (f->type == F_INT) {
-		char *end;
-		long x = strtol(v, &end, 10);
-		return *end ? json_string(v) : json_integer(x);
-	}
-	if (f->type == F_BOOL) {
-		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "はい"))
-			return json_true();
-		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "いいえ"))
-			return json_false();
-	}
-	return json_string(v);
-}
-
 static int cmd_add(cli_t *cx, args_t *a)
 {
 	const reg_spec *sp;
@@ -136,7 +118,7 @@ static int cmd_add(cli_t *cx, args_t *a)
 		} else if (!utf8_valid(val, strlen(val))) {
 			errs_add(&e, "--set", "%s: %s", name, tr(cx, "UTF-8 ではありません", "is not UTF-8"));
 		} else {
-			json_object_set_new(in, name, cell_value(f, val));
+			json_object_set_new(in, name, reg_cell_json(f, val));
 		}
 	}
 	json_t *ok = in ? reg_check(cx->cat, co, sp, in, sp->kind, cx->lang, &e) : NULL;
@@ -223,9 +205,7 @@ static int cmd_import(cli_t *cx, args_t *a)
 			const char *h = rows.rows[0].cells[c];
 			if (!strcmp(h, "ID") || !strcmp(h, "id"))
 				continue;
-			for (size_t f = 0; f < sp->n_fields && !cols[c]; f++)
-				if (!strcmp(h, sp->fields[f].name) || !strcmp(h, sp->fields[f].label.ja) || !strcmp(h, sp->fields[f].label.en))
-					cols[c] = &sp->fields[f];
+			cols[c] = reg_column(sp, h);
 			if (!cols[c])
 				errs_add(&e, arena_printf(&ar, "%s:1", a->pos[2]), "%s \"%s\"", tr(cx, "不明な列:", "unknown column"), h);
 		}
@@ -243,7 +223,7 @@ static int cmd_import(cli_t *cx, args_t *a)
 		json_t *in = json_object();
 		for (size_t c = 0; c < rows.rows[r].n && c < rows.rows[0].n; c++)
 			if (cols[c] && *rows.rows[r].cells[c])
-				json_object_set_new(in, cols[c]->name, cell_value(cols[c], rows.rows[r].cells[c]));
+				json_object_set_new(in, cols[c]->name, reg_cell_json(cols[c], rows.rows[r].cells[c]));
 		json_t *ok = reg_check(cx->cat, co, sp, in, arena_printf(&ar, "%s:%zu", a->pos[2], r + 1), cx->lang, &e);
 		if (ok) {
 			reg_add(co, sp, ok);

@@ -1,4 +1,5 @@
 /* registers.c — the register specs and the one validator (registers.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,32 @@ const reg_spec *reg_find(const char *kind)
 		if (!strcmp(reg_specs[i].kind, kind))
 			return &reg_specs[i];
 	return NULL;
+}
+
+const field_spec *reg_column(const reg_spec *sp, const char *heading)
+{
+	for (size_t f = 0; f < sp->n_fields; f++)
+		if (!strcmp(heading, sp->fields[f].name) || !strcmp(heading, sp->fields[f].label.ja) ||
+		    !strcmp(heading, sp->fields[f].label.en))
+			return &sp->fields[f];
+	return NULL;
+}
+
+json_t *reg_cell_json(const field_spec *f, const char *v)
+{
+	if (f->type == F_INT && *v) {
+		char *end;
+		errno = 0;
+		long long x = strtoll(v, &end, 10);
+		return *end || errno ? json_string(v) : json_integer((json_int_t)x);
+	}
+	if (f->type == F_BOOL) {
+		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "はい"))
+			return json_true();
+		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "いいえ"))
+			return json_false();
+	}
+	return json_string(v);
 }
 
 const field_spec *reg_field(const reg_spec *sp, const char *name)

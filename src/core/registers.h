@@ -77,4 +77,12 @@ bool reg_evidence_incident(const m_company *co);
  * 2 one person without a deputy. */
 void reg_org_flags(const catalog *cat, const m_company *co, int step, int flags[CAT_TASKS]);
 
+/* Reading a register from a table (CSV): the field a column's heading
+ * names (its field name, or its label in Japanese or English; NULL for
+ * none), and one cell as the JSON that field wants (whole numbers for
+ * number fields, yes/no/はい/いいえ/true/false for yes-or-no fields; a
+ * value of the wrong shape stays text, and reg_check names it). */
+const field_spec *reg_column(const reg_spec *sp, const char *heading);
+json_t *reg_cell_json(const field_spec *f, const char *v);
+
 #endif

@@ -6,7 +6,7 @@
 # database error is reported (500/503, logged with its cause), never shown
 # as "not found" or as success.
 . "$TOP/tests/cli/lib.sh"
-plan 31
+plan 32
 
 T_FILE=$T_FILE python3 - "$SECSTEP" "$WORK" "$TOP" <<'PY'
 import os, re, socket, sqlite3, subprocess, sys, time, json, shutil
@@ -149,7 +149,14 @@ if shutil.which("strace"):
     with open(trace) as f:
         before = len(f.readlines())
     st, h, data = c.get("/backup")
+    traced = srv.pid()
     srv.stop()
+    try:
+        os.kill(traced, 0)
+        gone = False
+    except ProcessLookupError:
+        gone = True
+    check("the server under strace is stopped with it, not left running", gone and traced != srv.proc.pid, traced)
     with open(trace) as f:
         lines = f.readlines()[before:]
     calls = [l for l in lines if (re.search(r"O_CREAT", l) or re.search(r"\b(unlink|unlinkat|rename\w*)\(", l))
@@ -162,6 +169,7 @@ if shutil.which("strace"):
 else:
     ok("the backup creates no file # SKIP strace is not installed")
     ok("(strace saw no file made) # SKIP strace is not installed")
+    ok("the server under strace is stopped with it # SKIP strace is not installed")
 
 # ---- database errors are reported, not swallowed ----
 c.get("/c/%d/export" % cid)

@@ -72,7 +72,11 @@ class Server:
         self.errpath = db + ".serve-%d.err" % self.port
         self.errfile = open(self.errpath, "wb")
         self.final = None
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.errfile, env=e)
+        # wrapped, the server is the wrapper's child: a group of their own,
+        # so nothing is left behind (strace detaches on SIGTERM)
+        self.wrapped = bool(wrap)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.errfile, env=e,
+                                     start_new_session=self.wrapped)
         # a test that dies with an exception must not leave its server behind
         atexit.register(self._kill)
         self.setup_token = None
@@ -100,8 +104,21 @@ class Server:
 
     def _kill(self):
         if self.proc.poll() is None:
-            self.proc.kill()
+            if self.wrapped:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            else:
+                self.proc.kill()
             self.proc.wait()
+
+    def pid(self):
+        """The server's own process id (under a wrapper: its child)."""
+        if not self.wrapped:
+            return self.proc.pid
+        kids = []
+        for t in os.listdir("/proc/%d/task" % self.proc.pid):
+            with open("/proc/%d/task/%s/children" % (self.proc.pid, t)) as f:
+                kids += f.read().split()
+        return int(kids[0]) if kids else self.proc.pid
 
     def wait_ready(self):
         for _ in range(200):
@@ -127,7 +144,7 @@ class Server:
         if self.final is not None:
             return self.proc.returncode, self.final
         if self.proc.poll() is None:
-            self.proc.send_signal(sig)
+            os.kill(self.pid(), sig)   # a wrapper exits with its child
             try:
                 self.proc.wait(timeout=60)
             except subprocess.TimeoutExpired:

@@ -7,16 +7,13 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const h = require('./helpers');
 
 let server, browser, page, seen, base;
 
 before(async () => {
   server = await h.startServer({
-    prepare: (db, env) => execFileSync(h.BIN, ['import', path.join(h.TOP, 'samples', 'company-c.json')],
-      { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    prepare: (db, env) => h.importSample(db, env, 'company-c.json'),
   });
   base = `${server.base}/c/1`;
   browser = await h.launchBrowser();

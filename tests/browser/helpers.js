@@ -348,8 +348,28 @@ function noProblems(list, title) {
     throw new Error(`${title}:\n${list.join('\n')}`);
 }
 
+// `SECSTEP_DB=db secstep ARGS...` in the top folder, for a server's
+// prepare step; its output.  Retried while another process is still
+// rewriting the binary ("Text file busy", during a parallel build).
+function cli(db, env, args) {
+  for (let i = 0; ; i++) {
+    try {
+      return execFileSync(BIN, args, { cwd: TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      if (e.code !== 'ETXTBSY' || i >= 20)
+        throw new Error(`secstep ${args.join(' ')} failed: ${e.message}\n${e.stderr || ''}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+}
+
+// Imports samples/NAME (prepare step); the import's output.
+function importSample(db, env, name) {
+  return cli(db, env, ['import', path.join(TOP, 'samples', name)]);
+}
+
 module.exports = {
   TOP, BIN, TODAY, PASSWORD, TIMEOUT,
   newDb, startServer, launchBrowser, watch, submit, goto, setupOwner, invite, acceptNew, createCompany, quickPeople,
-  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems, appoint, setTask,
+  answerAll, typicalAnswer, onboard, login, csrfToken, mainText, sleep, noProblems, appoint, setTask, cli, importSample,
 };

@@ -13,7 +13,6 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const h = require('./helpers');
 
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -21,24 +20,11 @@ const SHOTS = process.env.SECSTEP_SHOTS || '';
 let server, browser, ctx, page;
 const checked = new Set();
 
-function importSample(db, env, name) {
-  for (let i = 0; ; i++) {
-    try {
-      return execFileSync(h.BIN, ['import', path.join(h.TOP, 'samples', name)],
-        { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      if (e.code !== 'ETXTBSY' || i >= 20)
-        throw new Error(`secstep import ${name} failed: ${e.message}\n${e.stderr || ''}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-}
-
 before(async () => {
   server = await h.startServer({
     prepare: (db, env) => {
-      importSample(db, env, 'company-c.json');
-      execFileSync(h.BIN, ['body', 'add', '山田商工会議所'], { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+      h.importSample(db, env, 'company-c.json');
+      h.cli(db, env, ['body', 'add', '山田商工会議所']);
     },
   });
   browser = await h.launchBrowser();

@@ -8,30 +8,15 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const path = require('node:path');
 const h = require('./helpers');
 
 let server, browser, page;
 
-function importSample(db, env, name) {
-  for (let i = 0; ; i++) {
-    try {
-      return execFileSync(h.BIN, ['import', path.join(h.TOP, 'samples', name)],
-        { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      if (e.code !== 'ETXTBSY' || i >= 20)
-        throw new Error(`secstep import ${name} failed: ${e.message}\n${e.stderr || ''}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-}
-
 before(async () => {
   server = await h.startServer({
     prepare: (db, env) => {
-      importSample(db, env, 'company-c.json');   // company 1, working on STEP3
-      importSample(db, env, 'company-a.json');   // company 2, working on STEP1
+      h.importSample(db, env, 'company-c.json');   // company 1, working on STEP3
+      h.importSample(db, env, 'company-a.json');   // company 2, working on STEP1
     },
   });
   browser = await h.launchBrowser();

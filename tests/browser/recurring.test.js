@@ -8,7 +8,6 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -34,17 +33,9 @@ function importDoc(db, env) {
   const file = path.join(os.tmpdir(), `secstep-recurring-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(DOC));
   try {
-    for (let i = 0; ; i++) {
-      try {
-        // company 1: the document above; company 2: sample D (STEP4 at work,
-        // its yearly drill of STEP3 marked done before it recurred)
-        return execFileSync(h.BIN, ['import', file, 'samples/company-d.json'], { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      } catch (e) {
-        if (e.code !== 'ETXTBSY' || i >= 20)
-          throw new Error(`secstep import failed: ${e.message}\n${e.stderr || ''}`);
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-      }
-    }
+    // company 1: the document above; company 2: sample D (STEP4 at work,
+    // its yearly drill of STEP3 marked done before it recurred)
+    return h.cli(db, env, ['import', file, 'samples/company-d.json']);
   } finally {
     fs.rmSync(file, { force: true });
   }

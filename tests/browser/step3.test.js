@@ -12,32 +12,15 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const path = require('node:path');
 const h = require('./helpers');
 
 let server, browser, page, seen, base;
 const CID = 1;   // the first company of a fresh database
 const COMPANY = 'サンプル資源商事株式会社';
 
-// `SECSTEP_DB=DB secstep import samples/company-c.json`; retried while
-// another process is rewriting the binary ("Text file busy").
-function importCompanyC(db, env) {
-  for (let i = 0; ; i++) {
-    try {
-      return execFileSync(h.BIN, ['import', path.join(h.TOP, 'samples', 'company-c.json')],
-        { cwd: h.TOP, env: { ...env, SECSTEP_DB: db }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      if (e.code !== 'ETXTBSY' || i >= 20)
-        throw new Error(`secstep import samples/company-c.json failed: ${e.message}\n${e.stderr || ''}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-}
-
 before(async () => {
   let imported = '';
-  server = await h.startServer({ prepare: (db, env) => { imported = importCompanyC(db, env); } });
+  server = await h.startServer({ prepare: (db, env) => { imported = h.importSample(db, env, 'company-c.json'); } });
   assert.match(imported, /会社 ID 1 \(サンプル資源商事株式会社, 15 人\)/, `the import: ${imported}`);
   base = `${server.base}/c/${CID}`;
   browser = await h.launchBrowser();

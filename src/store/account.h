@@ -124,6 +124,7 @@ typedef struct {
 	member_role_t role;      /* the strongest relation */
 	char person_key[40];     /* a membership's person record */
 	int64_t version;         /* the company's version (snapshot caches) */
+	int64_t audit_last;      /* its newest change-log entry's id (0: none) */
 } relation_t;
 
 /* The account's relation to a company and the company's version, in one

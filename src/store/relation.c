@@ -29,6 +29,7 @@ void relation_from_row(db_stmt *st, int col, relation_t *out)
 		out->role = ROLE_ADVISER;
 		out->person_key[0] = '\0';
 	}
+	out->audit_last = db_null(st, col + 4) ? 0 : db_int(st, col + 4);
 }
 
 bool store_relation(store_t *s, int64_t company, int64_t account, relation_t *out, errs_t *errs)

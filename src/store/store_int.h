@@ -62,14 +62,16 @@ struct store {
 };
 
 /* Fills a relation from a row's columns col.. (version, role, person key,
- * adviser through a body): relation.c's one reading of them. */
+ * adviser through a body, newest change-log id): relation.c's one reading
+ * of them. */
 void relation_from_row(db_stmt *st, int col, relation_t *out);
 /* The columns of a relation of account ACC to company COMP, for
  * relation_from_row, as a FROM clause's joins and select list. */
 #define RELATION_COLS(ACC) \
 	"c.version, m.role, m.person_key, " \
 	"EXISTS (SELECT 1 FROM body_company bc JOIN body_adviser ba ON ba.body_id = bc.body_id " \
-	"        WHERE bc.company_id = c.id AND ba.account_id = " ACC ") "
+	"        WHERE bc.company_id = c.id AND ba.account_id = " ACC "), " \
+	"(SELECT max(au.id) FROM audit au WHERE au.company_id = c.id) "
 #define RELATION_JOIN(ACC) "LEFT JOIN membership m ON m.company_id = c.id AND m.account_id = " ACC " "
 
 /* Opens a backend; NULL with errs filled on failure. */

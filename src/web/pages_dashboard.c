@@ -65,21 +65,28 @@ static void rediagnosis_due(req_t *r)
 	const m_diagnosis *last = company_latest(r->co);
 	if (!last || !recur_rediagnose_due(r->co, r->today))
 		return;
+	/* Exports and member changes are logged without a new version of the
+	 * company: the piece is kept for the newest change-log entry too. */
+	size_t mark;
+	const char *piece = arena_printf(&r->arena, "dash.due.%lld", (long long)r->rel.audit_last);
+	if (frag_emit(r, piece, &mark))
+		return;
 	char day[11];
 	date_format(last->date, day);
 	errs_t e = ERRS_INIT;
-	/* read on every request: exports and member changes are logged
-	 * without a new version of the company */
 	int64_t changes = store_audit_count_since(r->store, r->company_id, day, &e);
 	for (size_t i = 0; i < e.n; i++)
 		fprintf(stderr, "secstep: serve: dashboard: %s: %s\n", e.where[i], e.what[i]);
+	bool failed = e.n > 0;
 	errs_free(&e);
 	hp(r, "<div class=\"warnbox\" id=\"rediagnose\">%s%s%s", T(r, "前回の診断（", "Your last diagnosis ("), date_str(r, last->date),
 	   T(r, "）から90日以上たちました。3か月ごとに診断し直すと、進み具合がわかります。",
 	     ") was more than 90 days ago. Taking it every quarter shows your progress."));
-	if (changes >= 0)
+	if (!failed)
 		hp(r, "%s%lld%s", T(r, "その後の変更: ", " Changes since then: "), (long long)changes, T(r, " 件。", "."));
 	hp(r, " <a href=\"/c/%lld/diagnosis\">%s</a></div>", id, T(r, "もう一度診断する", "Take the diagnosis again"));
+	if (!failed)
+		frag_keep(r, piece, mark);
 }
 
 /* What the latest diagnosis changed against the one before. */

@@ -192,6 +192,7 @@ static void company_route(req_t *r, const route_t *rt, bool is_write)
 		errs_free(&e);
 		return;
 	}
+	r->rel = rel;
 	r->role = rel.role;
 	snprintf(r->person_key, sizeof r->person_key, "%s", rel.person_key);
 	if (!rel.exists || r->role == ROLE_NONE) {

@@ -111,7 +111,8 @@ static void since_previous(req_t *r)
 		if (x == y)
 			continue;
 		changed++;
-		hp(r, "<li>%s: %s → %s</li>", TX(r, cp->title), x ? answer_id(x) : "-", y ? answer_id(y) : "-");
+		hp(r, "<li>%s: %s → %s</li>", TX(r, cp->title), x ? answer_name(r, x) : T(r, "未回答", "not answered"),
+		   y ? answer_name(r, y) : T(r, "未回答", "not answered"));
 	}
 	if (!changed)
 		hp(r, "<li class=\"muted\">%s</li>", T(r, "チェックポイントの答えは変わっていません。", "No checkpoint answer changed."));

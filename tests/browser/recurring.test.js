@@ -129,6 +129,12 @@ test('recurring work of an earlier STEP shows on the plan; one already done offe
 
 test('the dashboard\'s history table has each diagnosis with its STEP (the chart\'s figures)', async () => {
   await h.goto(page, `${server.base}/c/2`);
+  // what changed since the diagnosis before, in words (not the answers' ids)
+  const since = await page.locator('#since').innerText();
+  assert.match(since, /STEP2 → STEP3/);
+  assert.match(since, /セキュリティ対策の実行と見直し: 一部 → はい/, since);
+  assert.match(since, /資産ベースのリスク分析: 未回答 → 一部/, since);
+  assert.doesNotMatch(since, /partial|yes|unknown|→ -/, since);
   const rows = await page.locator('details.data', { hasText: '診断の推移' }).locator('tbody tr').allTextContents();
   assert.equal(rows.length, 2, `two diagnoses: ${rows}`);
   assert.match(rows[0], /2025-10-01\s*STEP2/);

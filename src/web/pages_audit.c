@@ -107,6 +107,48 @@ static const char *value_text(req_t *r, const json_t *v)
 	return out;
 }
 
+/* The details recorded with an entry, in words. */
+static const struct {
+	const char *id, *ja, *en;
+} detail_names[] = {
+	{"role", "役割", "Role"},
+	{"admin", "管理者", "Administrator"},
+	{"kind", "種類", "Kind"},
+	{"why", "理由", "Why"},
+	{"day", "曜日（0＝日曜）", "Weekday (0 = Sunday)"},
+	{"hour", "時", "Hour"},
+	{"lang", "言語", "Language"},
+	{"date", "日付", "Date"},
+	{"partner", "相談先", "With"},
+	{"people", "人数", "People"},
+	{"sent", "送信", "Sent"},
+	{"failed", "失敗", "Failed"},
+	{"account", "アカウント", "Account"},
+	{"adviser", "支援者", "Adviser"},
+	{"client", "支援先の会社", "Client company"},
+	{"disabled", "アカウントが停止中", "account disabled"},
+};
+
+static const char *detail_name(const req_t *r, const char *id)
+{
+	for (size_t i = 0; i < ARRAY_LEN(detail_names); i++)
+		if (str_eq(detail_names[i].id, id))
+			return T(r, detail_names[i].ja, detail_names[i].en);
+	return id;
+}
+
+static const char *detail_value(req_t *r, const char *key, const json_t *v)
+{
+	member_role_t role;
+	if (json_is_boolean(v))
+		return json_is_true(v) ? T(r, "はい", "yes") : T(r, "いいえ", "no");
+	if (json_is_string(v) && str_eq(key, "role") && member_role_parse(json_string_value(v), &role))
+		return role_label(r, role);
+	if (json_is_string(v) && (str_eq(key, "kind") || str_eq(key, "why")))
+		return detail_name(r, json_string_value(v));
+	return value_text(r, v);
+}
+
 static void changes_list(req_t *r, const char *detail)
 {
 	json_t *d = detail ? json_loads(detail, 0, NULL) : NULL;
@@ -130,7 +172,7 @@ static void changes_list(req_t *r, const char *detail)
 		json_t *v;
 		HL(r, "<ul class=\"changes\">");
 		json_object_foreach(d, k, v)
-			hp(r, "<li>%s: %s</li>", k, value_text(r, v));
+			hp(r, "<li>%s: %s</li>", detail_name(r, k), detail_value(r, k, v));
 		HL(r, "</ul>");
 	}
 	json_decref(d);

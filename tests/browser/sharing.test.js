@@ -226,7 +226,12 @@ test('each owner\'s change log shows who did what, with before and after', { tim
   assert.ok(all.some((e) => e.action === 'signin.refused' && e.target === 'adv2@cci.example.jp'), 'the refused sign-in is logged');
   // the administrator reads the whole log on its page
   await h.goto(admin, `${server.base}/admin/audit`);
-  assert.match(await h.mainText(admin), /アカウントを停止/);
+  const log = await h.mainText(admin);
+  assert.match(log, /アカウントを停止/);
+  // details in words, not ids: the refused sign-in's reason, an invitation's role or kind
+  assert.match(log, /理由: アカウントが停止中/);
+  assert.match(log, /種類: 支援者|役割: 経営者/);
+  assert.doesNotMatch(log, /\b(role|why|kind|admin): /);
 });
 
 test('sharing: the server stops cleanly (exit 0, no sanitizer report)', { timeout: h.TIMEOUT }, async () => {

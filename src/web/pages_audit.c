@@ -10,9 +10,21 @@
 #include "exchange/doc.h"
 #include "web/pages.h"
 
-static const struct {
+/* An id recorded in the log and its words. */
+typedef struct {
 	const char *id, *ja, *en;
-} action_names[] = {
+} log_word;
+
+/* The words for id in table, or id itself when it is not there. */
+static const char *log_words(const req_t *r, const log_word *table, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_eq(table[i].id, id))
+			return T(r, table[i].ja, table[i].en);
+	return id;
+}
+
+static const log_word action_names[] = {
 	{"company.add", "会社を登録", "Company added"},
 	{"company.update", "会社の情報を変更", "Company profile changed"},
 	{"company.remove", "会社を削除", "Company deleted"},
@@ -71,10 +83,7 @@ static const struct {
 
 static const char *action_name(const req_t *r, const char *id)
 {
-	for (size_t i = 0; i < ARRAY_LEN(action_names); i++)
-		if (str_eq(action_names[i].id, id))
-			return T(r, action_names[i].ja, action_names[i].en);
-	return id;
+	return log_words(r, action_names, ARRAY_LEN(action_names), id);
 }
 
 /* "2026-11-30T16:01:06Z" in Japan time: "2026-12-01 01:01". */
@@ -108,9 +117,7 @@ static const char *value_text(req_t *r, const json_t *v)
 }
 
 /* The details recorded with an entry, in words. */
-static const struct {
-	const char *id, *ja, *en;
-} detail_names[] = {
+static const log_word detail_names[] = {
 	{"role", "役割", "Role"},
 	{"admin", "管理者", "Administrator"},
 	{"kind", "種類", "Kind"},
@@ -131,10 +138,7 @@ static const struct {
 
 static const char *detail_name(const req_t *r, const char *id)
 {
-	for (size_t i = 0; i < ARRAY_LEN(detail_names); i++)
-		if (str_eq(detail_names[i].id, id))
-			return T(r, detail_names[i].ja, detail_names[i].en);
-	return id;
+	return log_words(r, detail_names, ARRAY_LEN(detail_names), id);
 }
 
 static const char *detail_value(req_t *r, const char *key, const json_t *v)

@@ -109,20 +109,20 @@ m_company *snapshot_borrow(req_t *r, int64_t id, int64_t v, errs_t *e)
 
 /* The key of a piece: its name and everything besides the snapshot it may
  * depend on. */
-static bool frag_key(const req_t *r, const char *name, char key[112])
+static bool frag_key(const req_t *r, const char *name, char key[FRAG_KEY])
 {
 	const thread_ctx *t = r->thread;
 	if (!r->co_borrowed || !r->co || !t || r->snap_slot < 0 || r->snap_slot >= SNAP_CACHE ||
 	    t->snap[r->snap_slot].co != r->co)
 		return false;
-	int n = snprintf(key, 112, "%s|%d|%d|%d|%s", name, (int)r->lang, (int)r->today, (int)r->role, r->person_key);
-	return n > 0 && n < 112;
+	int n = snprintf(key, FRAG_KEY, "%s|%d|%d|%d|%s", name, (int)r->lang, (int)r->today, (int)r->role, r->person_key);
+	return n > 0 && n < FRAG_KEY;
 }
 
 bool frag_emit(req_t *r, const char *name, size_t *mark)
 {
 	*mark = r->out.len;
-	char key[112];
+	char key[FRAG_KEY];
 	if (!frag_key(r, name, key))
 		return false;
 	thread_ctx *t = r->thread;
@@ -138,7 +138,7 @@ bool frag_emit(req_t *r, const char *name, size_t *mark)
 
 void frag_keep(req_t *r, const char *name, size_t mark)
 {
-	char key[112];
+	char key[FRAG_KEY];
 	if (!frag_key(r, name, key) || mark > r->out.len)
 		return;
 	thread_ctx *t = r->thread;

@@ -47,8 +47,9 @@ void log_error(const req_t *r, int status, const char *what, const errs_t *cause
  * snapshots, each valid while the company's version is unchanged. */
 #define SNAP_CACHE 8
 #define FRAG_CACHE 8     /* made pieces of pages per snapshot (frag_emit) */
+#define FRAG_KEY 112     /* name|lang|today|role|person */
 typedef struct {
-	char key[112];
+	char key[FRAG_KEY];
 	char *bytes;
 	size_t len;
 } frag_t;

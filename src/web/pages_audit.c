@@ -188,9 +188,12 @@ void audit_rows(req_t *r, const audit_row *rows, size_t n, bool with_company)
 		hp(r, "<p class=\"muted\">%s</p>", T(r, "まだ記録はありません。", "Nothing recorded yet."));
 		return;
 	}
-	hp(r, "<table class=\"cards audit\"><thead><tr><th>%s</th><th>%s</th>%s<th>%s</th><th>%s</th></tr></thead><tbody>",
-	   T(r, "日時（日本時間）", "When (Japan time)"), T(r, "だれが", "Who"), with_company ? (r->lang == LANG_EN ? "<th>Company</th>" : "<th>会社</th>") : "",
-	   T(r, "何を", "What"), T(r, "内容", "Details"));
+	/* hp escapes %s: the optional column is its own call */
+	hp(r, "<table class=\"cards audit\"><thead><tr><th>%s</th><th>%s</th>", T(r, "日時（日本時間）", "When (Japan time)"),
+	   T(r, "だれが", "Who"));
+	if (with_company)
+		hp(r, "<th>%s</th>", T(r, "会社", "Company"));
+	hp(r, "<th>%s</th><th>%s</th></tr></thead><tbody>", T(r, "何を", "What"), T(r, "内容", "Details"));
 	for (size_t i = 0; i < n; i++) {
 		const audit_row *a = &rows[i];
 		hp(r, "<tr><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td>", T(r, "日時", "When"), local_time(r, a->at),

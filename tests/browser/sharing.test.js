@@ -232,6 +232,8 @@ test('each owner\'s change log shows who did what, with before and after', { tim
   assert.match(log, /理由: アカウントが停止中/);
   assert.match(log, /種類: 支援者|役割: 経営者/);
   assert.doesNotMatch(log, /\b(role|why|kind|admin): /);
+  assert.doesNotMatch(log, /<th>|<\/th>/, 'the company column heading is a heading, not text');
+  assert.equal(await admin.locator('table.audit thead th').count(), 5, 'when, who, company, what, details');
 });
 
 test('sharing: the server stops cleanly (exit 0, no sanitizer report)', { timeout: h.TIMEOUT }, async () => {

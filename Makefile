@@ -143,14 +143,14 @@ san:
 	$(MAKE) BUILD=build-san SAN=1 all
 
 tsan:
-	$(MAKE) BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads
+	$(MAKE) BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads build-tsan/tests/test_watch
 
 # Every test, twice: the normal build, then under the sanitizers; then the
 # concurrency tests under ThreadSanitizer and each fuzz target briefly.
 check:
 	@$(MAKE) -s --no-print-directory BUILD=build all $(patsubst build-san/%,build/%,$(UNIT_BIN:$(BUILD)/%=build/%))
 	@$(MAKE) -s --no-print-directory BUILD=build-san SAN=1 all $(UNIT_SRC:tests/unit/%.c=build-san/tests/%)
-	@$(MAKE) -s --no-print-directory BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads
+	@$(MAKE) -s --no-print-directory BUILD=build-tsan TSAN=1 all build-tsan/tests/test_threads build-tsan/tests/test_watch
 	@$(MAKE) -s --no-print-directory fuzz-build
 	@sh tests/run.sh build build-san build@pg --tsan build-tsan --fuzz build-fuzz
 

@@ -10,7 +10,7 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
 pgdir=""
-trap 'rm -f "$log" "$log.out" "$log.cli"; [ -n "$pgdir" ] && sh "$top/scripts/pg-test.sh" stop "$pgdir"' EXIT
+trap 'rm -f "$log" "$log.out" "$log.cli"; [ -n "$pgdir" ] && sh "$top/scripts/pg-test.sh" stop "$pgdir/cluster" && rm -rf "$pgdir"' EXIT
 specs=""
 tsan=""
 fuzz=""
@@ -131,7 +131,23 @@ if [ -n "$tsan" ]; then
 	unit_test "$top/$tsan/tests/test_threads" "tsan: "
 	export LOAD_ROUNDS=1
 	cli_test "$top/tests/cli/t0170-concurrency.sh" "$top/$tsan/secstep" "tsan: "
-	unset TSAN_OPTIONS LOAD_ROUNDS
+	unset LOAD_ROUNDS
+	# the servers' watch on PostgreSQL (its thread, the sessions kept)
+	pgdir=$(mktemp -d)
+	pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	if url=$(sh "$top/scripts/pg-test.sh" start "$pgdir/cluster" "$pgport" 2>"$log.out"); then
+		export SECSTEP_TEST_DB="$url"
+		unit_test "$top/$tsan/tests/test_watch" "tsan: pg: "
+		cli_test "$top/tests/cli/t0130-two-servers.sh" "$top/$tsan/secstep" "tsan: pg: "
+		unset SECSTEP_TEST_DB
+		sh "$top/scripts/pg-test.sh" stop "$pgdir/cluster"
+	else
+		echo "not ok - tsan: pg: a PostgreSQL cluster for the tests could not start" | tee -a "$log"
+		cat "$log.out"
+	fi
+	rm -rf "$pgdir"
+	pgdir=""
+	unset TSAN_OPTIONS
 fi
 
 # Fuzzing: each target briefly on its seed corpus (make fuzz-long: longer).

@@ -7,7 +7,13 @@
  * translated (types, the current time); the schema version lives in the
  * table secstep_schema.  Writers to one company wait for each other on its
  * row (SELECT … FOR UPDATE); a snapshot is read in one REPEATABLE READ
- * transaction, so it is consistent like SQLite's. */
+ * transaction, so it is consistent like SQLite's.
+ *
+ * Every write tells the servers' watches (watch.h): a transaction that
+ * wrote sends NOTIFY secstep_change with its COMMIT, and after any write
+ * has committed, one more notification numbered from secstep_sync is sent
+ * and the writer waits until every live watch has recorded it (sync). */
+#include <time.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +23,7 @@
 #include "base/util.h"
 #include "store/schema.h"
 #include "store/store_int.h"
+#include "store/watch.h"
 
 #define STMT_CACHE 400
 #define MAX_PARAMS 32
@@ -43,7 +50,21 @@ typedef struct {
 	} cache[STMT_CACHE];
 	size_t n_cache;
 	int64_t changes;         /* rows changed by the last command */
+	bool wrote;              /* the open transaction has written */
+	bool syncing;            /* in sync(): its statements do not sync */
 } pg_store;
+
+static void sync(store_t *s);
+
+/* Whether a command's status (PQcmdStatus) says it changed rows. */
+static bool wrote_rows(const char *status)
+{
+	static const char *const writes[] = {"INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "TRUNCATE"};
+	for (size_t i = 0; i < sizeof writes / sizeof *writes; i++)
+		if (!strncmp(status, writes[i], strlen(writes[i])))
+			return true;
+	return false;
+}
 
 static PGconn *conn(store_t *s)
 {
@@ -167,6 +188,11 @@ static void execute(pg_stmt *st)
 		st->nrows = PQntuples(st->res);
 		const char *t = PQcmdTuples(st->res);
 		q->changes = t && *t ? strtoll(t, NULL, 10) : 0;
+		if (q->changes > 0 && wrote_rows(PQcmdStatus(st->res))) {
+			q->wrote = true;
+			if (st->base.s->depth == 0)
+				sync(st->base.s);   /* it committed on its own */
+		}
 	} else {
 		st->failed = true;
 		const char *state = PQresultErrorField(st->res, PG_DIAG_SQLSTATE);
@@ -234,9 +260,24 @@ static int64_t pg_changes(store_t *s)
 	return ((pg_store *)s->impl)->changes;
 }
 
+/* Whether a script may change data (then it counts as a write):
+ * transaction control, settings and locks do not. */
+static bool script_writes(const char *sql)
+{
+	static const char *const reads[] = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "SET ",
+					    "SELECT pg_advisory", "SELECT setval", "CREATE TABLE IF NOT EXISTS secstep_schema"};
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		if (!strncmp(sql, reads[i], strlen(reads[i])))
+			return false;
+	return true;
+}
+
 static bool pg_exec_script(store_t *s, const char *sql, errs_t *errs)
 {
-	PGresult *r = PQexec(conn(s), sql);
+	pg_store *q = s->impl;
+	bool commit = !strcmp(sql, "COMMIT");
+	bool notify = commit && q->wrote;
+	PGresult *r = PQexec(conn(s), notify ? "NOTIFY secstep_change; COMMIT" : sql);
 	ExecStatusType status = PQresultStatus(r);
 	bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 	if (!ok) {
@@ -245,7 +286,64 @@ static bool pg_exec_script(store_t *s, const char *sql, errs_t *errs)
 		errs_add(errs, "database", "%s", PQresultErrorMessage(r));
 	}
 	PQclear(r);
+	if (commit || !strcmp(sql, "ROLLBACK")) {
+		if (ok && notify)
+			sync(s);
+		q->wrote = false;
+	} else if (ok && script_writes(sql)) {
+		q->wrote = true;
+		if (s->depth == 0)
+			sync(s);
+	}
 	return ok;
+}
+
+static int64_t mono_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* After a write committed: one more notification, numbered after the
+ * COMMIT, and a wait until every live watch has recorded it — then every
+ * server has counted its epoch up since the write (watch.h).  A watch that
+ * stopped answering holds the writer for at most its lease. */
+static void sync(store_t *s)
+{
+	pg_store *q = s->impl;
+	q->wrote = false;
+	if (q->syncing)
+		return;
+	q->syncing = true;
+	int64_t changes = q->changes;   /* the write's, for db_changes */
+	errs_t e = ERRS_INIT;
+	int64_t number = 0, waiting = 0;
+	db_stmt *st = db_q(s, &e,
+			   "WITH n AS (SELECT nextval('secstep_sync') AS v) "
+			   "SELECT n.v, pg_notify('secstep_change', n.v::text), "
+			   "(SELECT count(*) FROM secstep_watch w WHERE " PG_WATCH_LIVE ") FROM n",
+			   "");
+	if (st && db_row(st)) {
+		number = db_int(st, 0);
+		waiting = db_int(st, 2);
+	}
+	bool ok = st && db_end(st, &e);
+	int64_t deadline = mono_us() + (WATCH_LEASE_MS + 1000) * 1000, pause = 200;
+	while (ok && waiting > 0 && mono_us() < deadline) {
+		struct timespec ts = {0, pause * 1000};
+		nanosleep(&ts, NULL);
+		pause = pause * 2 > 20000 ? 20000 : pause * 2;
+		waiting = db_int1(s, &e, 0, "SELECT count(*) FROM secstep_watch w WHERE w.seen < ? AND " PG_WATCH_LIVE, "i",
+				  number);
+		ok = !e.n;
+	}
+	if (e.n || waiting > 0)
+		fprintf(stderr, "secstep: database: a write was saved, but the other servers could not be told at once: %s\n",
+			e.n ? e.what[0] : "no answer");
+	errs_free(&e);
+	q->changes = changes;
+	q->syncing = false;
 }
 
 static int pg_schema_version(store_t *s)
@@ -361,7 +459,11 @@ store_t *pg_store_open(const char *url, errs_t *errs)
 	snprintf(lock, sizeof lock, "SELECT pg_advisory_lock(%d)", MIGRATION_LOCK);
 	bool ok = pg_exec_script(s, "SET client_encoding = 'UTF8'", errs) && pg_exec_script(s, lock, errs) &&
 		  pg_exec_script(s, "CREATE TABLE IF NOT EXISTS secstep_schema (version INTEGER NOT NULL);"
-				    "INSERT INTO secstep_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM secstep_schema)",
+				    "INSERT INTO secstep_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM secstep_schema);"
+				    /* the servers' watches (watch.h) */
+				    "CREATE TABLE IF NOT EXISTS secstep_watch (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+				    "pid INTEGER NOT NULL, seen BIGINT NOT NULL DEFAULT 0, lease_until BIGINT NOT NULL);"
+				    "CREATE SEQUENCE IF NOT EXISTS secstep_sync",
 				    errs) &&
 		  store_migrate(s, errs);
 	snprintf(lock, sizeof lock, "SELECT pg_advisory_unlock(%d)", MIGRATION_LOCK);

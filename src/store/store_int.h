@@ -74,6 +74,15 @@ void relation_from_row(db_stmt *st, int col, relation_t *out);
 	"(SELECT max(au.id) FROM audit au WHERE au.company_id = c.id) "
 #define RELATION_JOIN(ACC) "LEFT JOIN membership m ON m.company_id = c.id AND m.account_id = " ACC " "
 
+/* PostgreSQL: the database's clock in milliseconds; a watch
+ * (watch_pg.c) that a writer must wait for — its lease runs and its
+ * connection exists. */
+#define PG_NOW_MS "(extract(epoch FROM now()) * 1000)::bigint"
+#define PG_WATCH_LIVE \
+	"w.lease_until > " PG_NOW_MS " AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = w.pid)"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 /* Opens a backend; NULL with errs filled on failure. */
 store_t *sqlite_store_open(const char *path, bool create, errs_t *errs);
 store_t *pg_store_open(const char *url, errs_t *errs);

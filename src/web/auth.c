@@ -9,6 +9,7 @@
 #include "app/password.h"
 #include "base/util.h"
 #include "store/store_int.h"
+#include "store/watch.h"
 #include "web/web_int.h"
 
 #define HASH_MAX 2                   /* concurrent Argon2id computations */
@@ -154,6 +155,47 @@ void session_end(req_t *r)
 	add_cookie(r, "sid=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
 }
 
+/* ---- sessions kept between requests (PostgreSQL; web_int.h) ---- */
+
+static sess_entry *sess_slot(web_app *app, const unsigned char hash[32], int64_t company)
+{
+	unsigned k = ((unsigned)hash[0] | (unsigned)hash[1] << 8) ^ (unsigned)company * 2654435761u;
+	return &app->sess[k % SESS_CACHE];
+}
+
+/* The session and relation kept for (hash, company) in epoch; false when
+ * there is none, it is of another epoch, or it is too old. */
+static bool sess_get(web_app *app, const unsigned char hash[32], int64_t company, uint64_t epoch, session_row *sess,
+		     relation_t *rel)
+{
+	bool hit = false;
+	pthread_mutex_lock(&app->sess_lock);
+	sess_entry *e = sess_slot(app, hash, company);
+	if (e->epoch == epoch && e->company == company && !memcmp(e->hash, hash, 32) &&
+	    guard_now() - e->loaded < SESS_MAX_MS) {
+		*sess = e->sess;
+		*rel = e->rel;
+		hit = true;
+	}
+	pthread_mutex_unlock(&app->sess_lock);
+	return hit;
+}
+
+/* Keeps what was read in epoch (read before the data was). */
+static void sess_put(web_app *app, const unsigned char hash[32], int64_t company, uint64_t epoch, int64_t loaded,
+		     const session_row *sess, const relation_t *rel)
+{
+	pthread_mutex_lock(&app->sess_lock);
+	sess_entry *e = sess_slot(app, hash, company);
+	memcpy(e->hash, hash, 32);
+	e->company = company;
+	e->epoch = epoch;
+	e->loaded = loaded;
+	e->sess = *sess;
+	e->rel = *rel;
+	pthread_mutex_unlock(&app->sess_lock);
+}
+
 void session_load(req_t *r)
 {
 	const char *sid = r->cookie_sid;
@@ -163,9 +205,20 @@ void session_load(req_t *r)
 	crypto_generichash(h, sizeof h, (const unsigned char *)sid, 64, NULL, 0);
 	errs_t e = ERRS_INIT;
 	session_row s;
-	/* on a company's page, the relation to it in the same read */
-	bool found = r->want_company > 0 ? store_session_relation(r->store, h, r->want_company, &s, &r->rel, &e)
-					 : store_session_get(r->store, h, &s, &e);
+	/* on a company's page, the relation to it in the same read — or, on
+	 * PostgreSQL, as kept since no write anywhere (store/watch.h) */
+	uint64_t epoch = r->want_company > 0 ? store_watch_epoch(r->app->watch) : 0;
+	int64_t loaded = guard_now();
+	bool found;
+	if (epoch && sess_get(r->app, h, r->want_company, epoch, &s, &r->rel)) {
+		found = true;
+	} else if (r->want_company > 0) {
+		found = store_session_relation(r->store, h, r->want_company, &s, &r->rel, &e);
+		if (found && epoch)
+			sess_put(r->app, h, r->want_company, epoch, loaded, &s, &r->rel);
+	} else {
+		found = store_session_get(r->store, h, &s, &e);
+	}
 	if (found) {
 		int64_t now = unix_now();
 		if (now - s.last_seen > SESSION_IDLE || now - s.created > SESSION_MAX) {

@@ -19,6 +19,7 @@
 #include "report/report.h"
 #include "web/guard.h"
 #include "web/server.h"
+#include "store/watch.h"
 #include "web/web_int.h"
 
 /* The limits, as docs/web.md states them. */
@@ -538,6 +539,7 @@ int web_serve(const web_config *cfg)
 	app.access_log = !cfg->quiet;
 	pthread_mutex_init(&app.lock, NULL);
 	pthread_mutex_init(&app.hash_lock, NULL);
+	pthread_mutex_init(&app.sess_lock, NULL);
 	pthread_cond_init(&app.hash_cond, NULL);
 	pthread_key_create(&store_key, close_thread);
 	auth_init(&app);
@@ -580,12 +582,16 @@ int web_serve(const web_config *cfg)
 	/* Per-address limits and deadlines are the guard's (guard.h), so
 	 * slow clients cannot hold every slot; libmicrohttpd keeps the hard
 	 * limit and the idle timeout. */
+	/* other processes' writes, on PostgreSQL (store/watch.h) */
+	app.watch = store_watch_start(cfg->db_path);
+
 	guard_config gc = {MAX_CONNS, SOFT_CONNS, PER_IP_CONNS, HEAD_MS, BODY_MS, cut_fd, fd_unread};
 	app.guard = guard_new(&gc);
 	pthread_cond_init(&app.stop_cond, NULL);
 	pthread_t dog;
 	if (pthread_create(&dog, NULL, watchdog, &app) != 0) {
 		fprintf(stderr, "secstep: serve: cannot start a thread\n");
+		store_watch_stop(app.watch);
 		return 1;
 	}
 	struct MHD_Daemon *d = MHD_start_daemon(
@@ -602,6 +608,7 @@ int web_serve(const web_config *cfg)
 	if (!d) {
 		fprintf(stderr, "secstep: serve: cannot listen on %s:%d (in use, or not allowed)\n", cfg->host, cfg->port);
 		stop_watchdog(&app, dog);
+		store_watch_stop(app.watch);
 		return 1;
 	}
 	printf("secstep: %s http://%s:%d/\n", cfg->lang == LANG_EN ? "serving on" : "起動しました", cfg->host, cfg->port);
@@ -619,6 +626,7 @@ int web_serve(const web_config *cfg)
 	sched_stop();
 	MHD_stop_daemon(d);
 	stop_watchdog(&app, dog);
+	store_watch_stop(app.watch);
 	/* No worker renders any more: drop cairo's and fontconfig's caches,
 	 * so a leak checker at exit sees only real leaks. */
 	report_shutdown();

@@ -16,6 +16,20 @@ typedef struct {
 
 typedef struct guard guard_t;
 
+/* Sessions with their relation to one company, kept between requests on
+ * PostgreSQL while the watch's epoch (store/watch.h) is unchanged, and
+ * never longer than SESS_MAX_MS. */
+#define SESS_CACHE 256
+#define SESS_MAX_MS 10000
+typedef struct {
+	unsigned char hash[32];  /* the token's hash */
+	int64_t company;
+	uint64_t epoch;          /* 0: empty */
+	int64_t loaded;          /* guard_now() when read */
+	session_row sess;
+	relation_t rel;
+} sess_entry;
+
 struct web_app {
 	const catalog *cat;
 	const char *db_path;
@@ -30,6 +44,9 @@ struct web_app {
 	pthread_cond_t hash_cond;
 	int hashing;
 	throttle_slot throttle[THROTTLE_SLOTS];
+	struct store_watch *watch;    /* NULL on SQLite */
+	pthread_mutex_t sess_lock;
+	sess_entry sess[SESS_CACHE];
 };
 
 void parse_urlencoded(req_t *r, const char *s, size_t len);

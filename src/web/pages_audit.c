@@ -1,12 +1,15 @@
 /* pages_audit.c — the change log an owner reads (who changed what, when,
  * from what to what), and the advice a support body's advisers write for
  * a company (kept in its consultation log). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "base/buf.h"
 #include "base/util.h"
+#include "core/registers.h"
 #include "exchange/doc.h"
 #include "web/pages.h"
 
@@ -133,6 +136,7 @@ static const log_word detail_names[] = {
 	{"account", "アカウント", "Account"},
 	{"adviser", "支援者", "Adviser"},
 	{"client", "支援先の会社", "Client company"},
+	{"person", "人の記録", "Person record"},
 	{"disabled", "アカウントが停止中", "account disabled"},
 };
 
@@ -153,6 +157,232 @@ static const char *detail_value(req_t *r, const char *key, const json_t *v)
 	return value_text(r, v);
 }
 
+/* The fields of the company document, in words (docs/company-document.md). */
+static const log_word field_names[] = {
+	{"people", "人", "Person"},
+	{"tasks", "タスク", "Task"},
+	{"assets", "情報資産", "Information asset"},
+	{"name", "名前", "Name"},
+	{"industry", "業種", "Industry"},
+	{"employees", "従業員数", "Employees"},
+	{"it_uses", "ITの使い方", "Uses of IT"},
+	{"notes", "メモ", "Notes"},
+	{"note", "メモ", "Note"},
+	{"department", "部署", "Department"},
+	{"position", "役職", "Position"},
+	{"email", "メール", "Email"},
+	{"phone", "電話", "Phone"},
+	{"volunteer", "自分から手を挙げた", "Volunteered"},
+	{"experience", "経験", "Experience"},
+	{"roles", "役割", "Roles"},
+	{"role", "役割", "Role"},
+	{"time", "時間の割き方", "Time"},
+	{"share", "割合（%）", "Share (%)"},
+	{"exams", "試験", "Exams"},
+	{"exam", "試験", "Exam"},
+	{"learning", "学習", "Learning"},
+	{"resource", "教材", "Resource"},
+	{"date", "日付", "Date"},
+	{"owner", "担当者", "Owner"},
+	{"due", "期限", "Due"},
+	{"status", "状況", "Status"},
+	{"recur", "くり返し", "Repeats"},
+	{"last_done", "前回の実施", "Last done"},
+	{"business", "業務", "Business"},
+	{"medium", "保存先・媒体", "Medium"},
+	{"c", "機密性", "Confidentiality"},
+	{"i", "完全性", "Integrity"},
+	{"a", "可用性", "Availability"},
+	{"personal", "個人情報を含む", "Personal data"},
+	{"threat", "脅威", "Threat"},
+	{"vulnerability", "脆弱性", "Vulnerability"},
+	{"treatment", "対応の方針", "Treatment"},
+	{"action", "対策", "Action"},
+	{"treat_owner", "対策の担当者", "Action owner"},
+	{"treat_due", "対策の期限", "Action due"},
+	{"published", "公表日", "Published"},
+	{"where", "公表先", "Where published"},
+	{"versions", "版", "Versions"},
+	{"version", "版", "Version"},
+	{"body", "本文", "Text"},
+	{"created", "作成日", "Created"},
+	{"author", "作成者", "Author"},
+	{"approved", "承認日", "Approved"},
+	{"approver", "承認者", "Approver"},
+	{"acks", "確認", "Acknowledgements"},
+	{"person", "人", "Person"},
+	{"diagnosed_on", "診断日", "Diagnosed on"},
+	{"checkpoints", "チェックポイント", "Checkpoints"},
+	{"questions", "設問", "Questions"},
+	{"self_diagnosis", "自社診断（25項目）", "Self-diagnosis (25 items)"},
+	{"history", "これまでの診断", "Earlier diagnoses"},
+	{"policy", "基本方針", "Basic policy"},
+};
+
+/* A catalog id (checkpoint, question, self-diagnosis item, task, exam,
+ * resource) by its title, or NULL. */
+static const char *catalog_words(const req_t *r, const char *id)
+{
+	const catalog *c = r->cat;
+	lang_t l = r->lang;
+	const cat_checkpoint *cp;
+	const cat_question *q;
+	const cat_sd_item *sd;
+	const cat_task *t;
+	const cat_exam *x;
+	const cat_resource *res;
+	if ((cp = cat_checkpoint_find(c, id)))
+		return tx(cp->title, l);
+	if ((q = cat_question_find(c, id, NULL)))
+		return tx(q->text, l);
+	if ((sd = cat_sd_find(c, id)))
+		return tx(sd->title, l);
+	if ((t = cat_task_find(c, id)))
+		return tx(t->title, l);
+	if ((x = cat_exam_find(c, id)))
+		return tx(x->name, l);
+	if ((res = cat_resource_find(c, id)))
+		return tx(res->name, l);
+	return NULL;
+}
+
+/* A changed field's path in words: "people[p3].exams[sg].status" under
+ * the entry for p3 reads "試験 › 情報セキュリティマネジメント試験 ›
+ * 状況".  The record the entry is about (its first part) is already named
+ * in the "What" column and left out; a register's fields by their labels. */
+static const char *field_words(req_t *r, const char *path)
+{
+	buf_t b = BUF_INIT;
+	const reg_spec *reg = NULL;
+	const char *p = path;
+	size_t n = strcspn(p, ".[");
+	char first[64];
+	snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first ? n : sizeof first - 1), p);
+	if (p[n] == '[' || str_eq(first, "company") || str_eq(first, "policy")) {
+		/* the record itself: skip its name and its [id] */
+		reg = p[n] == '[' ? reg_find(first) : NULL;
+		p += n;
+		if (*p == '[') {
+			const char *close = strchr(p, ']');
+			p = close ? close + 1 : p + strlen(p);
+		}
+		if (*p == '.')
+			p++;
+		if (!*p) {   /* the whole record, added or removed: its kind */
+			buf_free(&b);
+			return reg ? tx(reg->title, r->lang) : log_words(r, field_names, ARRAY_LEN(field_names), first);
+		}
+	}
+	while (*p) {
+		bool bracket = *p == '[';
+		if (bracket || *p == '.')
+			p++;
+		size_t k = bracket ? strcspn(p, "]") : strcspn(p, ".[");
+		char part[128];
+		snprintf(part, sizeof part, "%.*s", (int)(k < sizeof part ? k : sizeof part - 1), p);
+		p += k;
+		if (bracket && *p == ']')
+			p++;
+		const char *w = catalog_words(r, part);
+		const field_spec *f = reg && !bracket ? reg_field(reg, part) : NULL;
+		if (f)
+			w = tx(f->label, r->lang);
+		else if (!w && !bracket)
+			w = log_words(r, field_names, ARRAY_LEN(field_names), part);
+		if (b.len)
+			buf_puts(&b, " › ");
+		buf_puts(&b, w ? w : part);
+	}
+	const char *out = arena_strdup(&r->arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* The first part of a path ("people") and its last field ("status"). */
+static void path_ends(const char *path, char *section, size_t ns, char *key, size_t nk)
+{
+	size_t n = strcspn(path, ".[");
+	snprintf(section, ns, "%.*s", (int)(n < ns ? n : ns - 1), path);
+	key[0] = 0;
+	for (const char *p = path; *p;) {
+		bool bracket = *p == '[';
+		if (bracket || *p == '.')
+			p++;
+		size_t k = bracket ? strcspn(p, "]") : strcspn(p, ".[");
+		if (!bracket)
+			snprintf(key, nk, "%.*s", (int)(k < nk ? k : nk - 1), p);
+		p += k;
+		if (bracket && *p == ']')
+			p++;
+	}
+}
+
+#define VALUE_MAX 400   /* bytes of a record's value shown */
+
+/* A value as the pages show it: answers, statuses, roles, exams and
+ * resources by their names, records as "field: value" lists. */
+static const char *value_words(req_t *r, const char *section, const char *key, bool answers, const json_t *v)
+{
+	if (json_is_boolean(v))
+		return json_is_true(v) ? T(r, "はい", "yes") : T(r, "いいえ", "no");
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v), *w;
+		task_status_t ts;
+		exam_status_t es;
+		answer_t an;
+		if (answers && answer_parse(s, &an))
+			return answer_name(r, an);
+		if (str_eq(key, "status") && str_eq(section, "tasks") && task_status_parse(s, &ts))
+			return status_name(r, ts);
+		if (str_eq(key, "status") && exam_status_parse(s, &es))
+			return exam_status_name(r, es);
+		if (str_eq(key, "role"))
+			return role_name(r, s);
+		if (str_eq(key, "experience"))
+			return exp_name(r, s);
+		if ((str_eq(key, "exam") || str_eq(key, "resource")) && (w = catalog_words(r, s)))
+			return w;
+		return arena_strdup(&r->arena, s);
+	}
+	if (json_is_array(v) || json_is_object(v)) {
+		buf_t b = BUF_INIT;
+		size_t i;
+		const char *k;
+		json_t *x;
+		if (json_is_array(v)) {
+			json_array_foreach((json_t *)(uintptr_t)v, i, x) {
+				buf_puts(&b, i ? "、" : "");
+				buf_puts(&b, value_words(r, section, key, answers, x));
+			}
+		} else {
+			i = 0;
+			json_object_foreach((json_t *)(uintptr_t)v, k, x) {
+				if (str_eq(k, "id"))
+					continue;
+				const reg_spec *reg = reg_find(section);
+				const field_spec *f = reg ? reg_field(reg, k) : NULL;
+				const char *w = f ? tx(f->label, r->lang) : catalog_words(r, k);
+				bool sub = answers || str_eq(k, "checkpoints") || str_eq(k, "questions") || str_eq(k, "self_diagnosis");
+				buf_puts(&b, i++ ? "; " : "");
+				buf_puts(&b, w ? w : log_words(r, field_names, ARRAY_LEN(field_names), k));
+				buf_puts(&b, ": ");
+				buf_puts(&b, value_words(r, section, k, sub, x));
+			}
+		}
+		if (b.len > VALUE_MAX) {   /* a whole diagnosis: its start */
+			b.len = VALUE_MAX;
+			b.p[b.len] = 0;
+			utf8_trim_partial(b.p);
+			b.len = strlen(b.p);
+			buf_puts(&b, "…");
+		}
+		const char *out = arena_strdup(&r->arena, buf_str(&b));
+		buf_free(&b);
+		return *out ? out : value_text(r, NULL);
+	}
+	return value_text(r, v);
+}
+
 static void changes_list(req_t *r, const char *detail)
 {
 	json_t *d = detail ? json_loads(detail, 0, NULL) : NULL;
@@ -167,8 +397,13 @@ static void changes_list(req_t *r, const char *detail)
 				break;
 			}
 			const char *field = json_string_value(json_object_get(c, "field"));
-			hp(r, "<li><code>%s</code>: %s → %s</li>", field ? field : "", value_text(r, json_object_get(c, "before")),
-			   value_text(r, json_object_get(c, "after")));
+			char section[32], key[64];
+			path_ends(field ? field : "", section, sizeof section, key, sizeof key);
+			bool answers = field && (strstr(field, "checkpoints.") || strstr(field, "questions.") ||
+						 strstr(field, "self_diagnosis."));
+			hp(r, "<li><span title=\"%s\">%s</span>: %s → %s</li>", field ? field : "", field_words(r, field ? field : ""),
+			   value_words(r, section, key, answers, json_object_get(c, "before")),
+			   value_words(r, section, key, answers, json_object_get(c, "after")));
 		}
 		HL(r, "</ul>");
 	} else if (json_is_object(d) && json_object_size(d)) {

@@ -246,6 +246,25 @@ static const char *catalog_words(const req_t *r, const char *id)
 	return NULL;
 }
 
+/* The next part of a changed field's path ("people[p3].exams[sg]":
+ * "people", then "p3" in brackets, …) into part; false at the end. */
+static bool path_part(const char **pp, char *part, size_t n, bool *bracket)
+{
+	const char *p = *pp;
+	if (!*p)
+		return false;
+	*bracket = *p == '[';
+	if (*bracket || *p == '.')
+		p++;
+	size_t k = *bracket ? strcspn(p, "]") : strcspn(p, ".[");
+	snprintf(part, n, "%.*s", (int)(k < n ? k : n - 1), p);
+	p += k;
+	if (*bracket && *p == ']')
+		p++;
+	*pp = p;
+	return true;
+}
+
 /* A changed field's path in words: "people[p3].exams[sg].status" under
  * the entry for p3 reads "試験 › 情報セキュリティマネジメント試験 ›
  * 状況".  The record the entry is about (its first part) is already named
@@ -273,16 +292,9 @@ static const char *field_words(req_t *r, const char *path)
 			return reg ? tx(reg->title, r->lang) : log_words(r, field_names, ARRAY_LEN(field_names), first);
 		}
 	}
-	while (*p) {
-		bool bracket = *p == '[';
-		if (bracket || *p == '.')
-			p++;
-		size_t k = bracket ? strcspn(p, "]") : strcspn(p, ".[");
-		char part[128];
-		snprintf(part, sizeof part, "%.*s", (int)(k < sizeof part ? k : sizeof part - 1), p);
-		p += k;
-		if (bracket && *p == ']')
-			p++;
+	char part[128];
+	bool bracket;
+	while (path_part(&p, part, sizeof part, &bracket)) {
 		const char *w = catalog_words(r, part);
 		const field_spec *f = reg && !bracket ? reg_field(reg, part) : NULL;
 		if (f)
@@ -304,17 +316,11 @@ static void path_ends(const char *path, char *section, size_t ns, char *key, siz
 	size_t n = strcspn(path, ".[");
 	snprintf(section, ns, "%.*s", (int)(n < ns ? n : ns - 1), path);
 	key[0] = 0;
-	for (const char *p = path; *p;) {
-		bool bracket = *p == '[';
-		if (bracket || *p == '.')
-			p++;
-		size_t k = bracket ? strcspn(p, "]") : strcspn(p, ".[");
+	char part[128];
+	bool bracket;
+	while (path_part(&path, part, sizeof part, &bracket))
 		if (!bracket)
-			snprintf(key, nk, "%.*s", (int)(k < nk ? k : nk - 1), p);
-		p += k;
-		if (bracket && *p == ']')
-			p++;
-	}
+			snprintf(key, nk, "%s", part);
 }
 
 #define VALUE_MAX 400   /* bytes of a record's value shown */
@@ -397,7 +403,7 @@ static void changes_list(req_t *r, const char *detail)
 				break;
 			}
 			const char *field = json_string_value(json_object_get(c, "field"));
-			char section[32], key[64];
+			char section[32], key[128];
 			path_ends(field ? field : "", section, sizeof section, key, sizeof key);
 			bool answers = field && (strstr(field, "checkpoints.") || strstr(field, "questions.") ||
 						 strstr(field, "self_diagnosis."));

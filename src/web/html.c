@@ -100,6 +100,11 @@ const char *T(const req_t *r, const char *ja, const char *en)
 	return r->lang == LANG_EN ? en : ja;
 }
 
+const char *TN(const req_t *r, long long n, const char *ja, const char *one, const char *many)
+{
+	return r->lang == LANG_EN ? (n == 1 ? one : many) : ja;
+}
+
 const char *TX(const req_t *r, text_t t)
 {
 	return tx(t, r->lang);

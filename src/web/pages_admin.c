@@ -59,9 +59,10 @@ static void admin_page(req_t *r, const errs_t *e, const char *new_link, const ch
 	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"figures\"><li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li>"
 	      "<li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li><li><strong>%zu</strong> %s</li>"
 	      "<li><strong>%zu</strong> %s</li></ul>",
-	   T(r, "このサーバーの数字", "Figures"), nc, T(r, "社", "companies"), unowned, T(r, "社は経営者なし", "without an owner"), na,
-	   T(r, "アカウント", "accounts"), disabled, T(r, "停止中", "disabled"), admins, T(r, "人が管理者", "administrators"), nb,
-	   T(r, "支援機関", "support bodies"));
+	   T(r, "このサーバーの数字", "Figures"), nc, TN(r, (long long)nc, "社", "company", "companies"), unowned,
+	   T(r, "社は経営者なし", "without an owner"), na, TN(r, (long long)na, "アカウント", "account", "accounts"), disabled,
+	   T(r, "停止中", "disabled"), admins, TN(r, (long long)admins, "人が管理者", "administrator", "administrators"), nb,
+	   TN(r, (long long)nb, "支援機関", "support body", "support bodies"));
 	hp(r, "<p><a href=\"/admin/audit\">%s</a> · <a href=\"/backup\">%s</a></p></section>", T(r, "全体の変更履歴", "The whole change log"),
 	   T(r, "データベースのバックアップを保存", "Download a database backup"));
 
@@ -113,7 +114,8 @@ static void admin_page(req_t *r, const errs_t *e, const char *new_link, const ch
 	     "Chambers of commerce, IT vendors, consultancies: organisations that support many companies. Invite their advisers; once a company's owner agrees, they can follow it and advise."));
 	for (size_t i = 0; i < nb; i++)
 		hp(r, "<li><a href=\"/admin/bodies/%lld\">%s</a> <span class=\"small muted\">%s %d · %s %d</span></li>", (long long)bs[i].id, bs[i].name,
-		   T(r, "支援者", "advisers"), bs[i].advisers, T(r, "支援先", "companies"), bs[i].companies);
+		   TN(r, bs[i].advisers, "支援者", "adviser", "advisers"), bs[i].advisers,
+		   TN(r, bs[i].companies, "支援先", "company", "companies"), bs[i].companies);
 	if (!nb)
 		hp(r, "<li class=\"muted\">%s</li>", T(r, "まだありません。", "None yet."));
 	HL(r, "</ul><form method=\"post\" action=\"/admin/bodies\" class=\"stack\">");

@@ -53,7 +53,7 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 		hp(r, "<div class=\"notice\" role=\"status\"><p>%s</p><p><code class=\"copy\">%s</code></p><p class=\"small\">%s</p></div>", what,
 		   new_link, T(r, "このリンクはこの画面でしか表示されません。7日間、一度だけ使えます。", "This link is shown only now. It works once, for 7 days."));
 	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"figures\"><li><strong>%d</strong> %s</li>", T(r, "まとめ", "Summary"), cnt.total,
-	   T(r, "社", "companies"));
+	   TN(r, cnt.total, "社", "company", "companies"));
 	for (int k = 0; k <= 4; k++)
 		hp(r, "<li><strong>%d</strong> %s</li>", cnt.steps[k], step_text(r, k));
 	hp(r, "<li><strong>%d</strong> %s</li><li><strong>%d</strong> %s</li></ul></section>", cnt.with_overdue,

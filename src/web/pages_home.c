@@ -20,7 +20,7 @@ static void bodies_card(req_t *r, const body_row *bs, size_t nb)
 	hp(r, "<section class=\"card\"><h2>%s</h2><ul class=\"plain\">", T(r, "あなたが所属する支援機関", "Your support bodies"));
 	for (size_t i = 0; i < nb; i++)
 		hp(r, "<li><a href=\"/b/%lld\">%s</a> <span class=\"small muted\">%s %d</span></li>", (long long)bs[i].id, bs[i].name,
-		   T(r, "支援先", "companies"), bs[i].companies);
+		   TN(r, bs[i].companies, "支援先", "company", "companies"), bs[i].companies);
 	HL(r, "</ul></section>");
 }
 

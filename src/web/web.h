@@ -128,6 +128,8 @@ const char *url_arg(req_t *r, const char *s);
 
 /* The text for the request's language. */
 const char *T(const req_t *r, const char *ja, const char *en);
+/* The same for a count n: English in the singular when n is 1. */
+const char *TN(const req_t *r, long long n, const char *ja, const char *one, const char *many);
 const char *TX(const req_t *r, text_t t);
 
 /* ---- request fields ---- */

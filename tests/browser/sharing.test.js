@@ -59,6 +59,13 @@ test('the administrator creates a support body and invites two advisers', { time
   await h.goto(admin, `${server.base}/admin`);
   assert.match(await h.mainText(admin), /1 社/, 'the install has one company');
   assert.match(await h.mainText(admin), /1 人が管理者/, 'and one administrator');
+  // in English, one of each is singular, none is plural
+  await h.goto(admin, `${server.base}/admin?lang=en`);
+  const en = await h.mainText(admin);
+  for (const want of ['1 company', '1 account', '1 administrator', '0 support bodies'])
+    assert.ok(en.includes(want), `the English figures say "${want}": ${en}`);
+  assert.doesNotMatch(en, /\b1 (companies|accounts|administrators)\b/);
+  await h.goto(admin, `${server.base}/admin?lang=ja`);
   await admin.fill('#name', '東商工会議所');
   await h.submit(admin, admin.getByRole('button', { name: '支援機関を作る' }));
   bodyId = Number(admin.url().match(/\/admin\/bodies\/(\d+)$/)[1]);

@@ -423,6 +423,47 @@ static void changes_list(req_t *r, const char *detail)
 	json_decref(d);
 }
 
+/* What an entry is about, in words where the company read for the page
+ * still has it: a person's or an asset's name, a task's title, a register
+ * record's kind and name; otherwise its id. */
+static bool starts(const char *s, const char *prefix)
+{
+	return s && !strncmp(s, prefix, strlen(prefix));
+}
+
+static const char *target_words(req_t *r, const char *action, const char *target)
+{
+	if (!target || !*target || str_eq(target, "company") || str_eq(target, "diagnosis") || str_eq(target, "policy"))
+		return "";   /* the action says it all */
+	const m_company *co = r->co;   /* NULL on the install-wide log */
+	const char *w;
+	if (starts(action, "person.") && co) {
+		const m_person *p = company_person(co, target);
+		if (p && p->name)
+			return p->name;
+	} else if (starts(action, "asset.") && co) {
+		for (size_t i = 0; i < co->n_assets; i++)
+			if (str_eq(co->assets[i].key, target) && co->assets[i].name)
+				return co->assets[i].name;
+	} else if (starts(action, "task.") && (w = catalog_words(r, target))) {
+		return w;
+	} else if (starts(action, "register.")) {
+		const char *slash = strchr(target, '/');
+		char kind[32];
+		size_t nk = slash ? (size_t)(slash - target) : 0;
+		snprintf(kind, sizeof kind, "%.*s", (int)(nk < sizeof kind ? nk : 0), target);
+		const reg_spec *reg = slash ? reg_find(kind) : NULL;
+		if (reg) {
+			const char *name = NULL;
+			for (size_t i = 0; co && i < co->n_records; i++)
+				if (str_eq(co->records[i].kind, kind) && str_eq(co->records[i].key, slash + 1))
+					name = reg_field(reg, "name") ? reg_value(&co->records[i], "name", &r->arena) : NULL;
+			return arena_printf(&r->arena, "%s: %s", tx(reg->title, r->lang), name && *name ? name : slash + 1);
+		}
+	}
+	return target;
+}
+
 void audit_rows(req_t *r, const audit_row *rows, size_t n, bool with_company)
 {
 	if (!n) {
@@ -446,7 +487,7 @@ void audit_rows(req_t *r, const audit_row *rows, size_t n, bool with_company)
 				hp(r, "<td data-label=\"%s\"></td>", T(r, "会社", "Company"));
 		}
 		hp(r, "<td data-label=\"%s\">%s <span class=\"small muted\">%s</span></td><td data-label=\"%s\">", T(r, "何を", "What"),
-		   action_name(r, a->action), a->target ? a->target : "", T(r, "内容", "Details"));
+		   action_name(r, a->action), target_words(r, a->action, a->target), T(r, "内容", "Details"));
 		changes_list(r, a->detail);
 		HL(r, "</td></tr>");
 	}

@@ -35,12 +35,14 @@ after(async () => {
     await server.stop();
 });
 
-const RAW = /tasks\[|people\[|suppliers\[|self_diagnosis|checkpoints\.|\btodo\b|\bdoing\b|\bpassed\b|"exam"|\{"/;
+const RAW = /tasks\[|people\[|suppliers\[|self_diagnosis|checkpoints\.|\btodo\b|\bdoing\b|\bpassed\b|"exam"|\{"|\bp1\b|task-3-2|suppliers\/s1|(answered|回答) diagnosis/;
 
 test('the change log names fields and values in Japanese, with no paths or ids', { timeout: h.TIMEOUT }, async () => {
   const r = await h.goto(page, `${server.base}/c/1/audit`);
   assert.equal(r.status(), 200);
   const text = await h.mainText(page);
+  const p1 = JSON.parse(h.cli(dbPath, env, ['--json', 'company', 'show', '1'])).people.find((p) => p.id === 'p1').name;
+  assert.ok(text.includes(`人の情報を変更 ${p1}`), `the person by name: ${p1}`);
   for (const want of [
     '期限: 2027-03-31 → 2027-02-01',
     '状況: 未着手 → 進行中',
@@ -48,6 +50,9 @@ test('the change log names fields and values in Japanese, with no paths or ids',
     '取引先・サービス名: クラウド会計社',
     'チェックポイント › 利用するパソコン等への対策: （なし） → はい',
     '自社診断（25項目） › OS・ソフトの更新: はい → 一部',
+    // what each entry is about, by name
+    'タスクを変更 セキュリティ対策の実行と定期的な見直し',
+    '記録を追加 取引先・外部サービス: クラウド会計社',
   ])
     assert.ok(text.includes(want), `the log shows "${want}"\n${text}`);
   assert.doesNotMatch(text, RAW);

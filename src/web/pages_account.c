@@ -63,7 +63,7 @@ static void account_page(req_t *r, const char *new_token, const errs_t *e, const
 		if (!ss[i].current) {
 			hp(r, " <form method=\"post\" action=\"/account/sessions/%lld/end\" class=\"inline\">", (long long)ss[i].id);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form>",
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form>",
 			   T(r, "終わらせる", "End"), when(r, ss[i].last_seen));
 		}
 		HL(r, "</li>");
@@ -91,7 +91,7 @@ static void account_page(req_t *r, const char *new_token, const errs_t *e, const
 		hp(r, "<li>%s <span class=\"small muted\">%s</span> <form method=\"post\" action=\"/account/tokens/%lld/revoke\" class=\"inline\">",
 		   rows[i].label, rows[i].created_at, (long long)rows[i].id);
 		csrf_field(r);
-		hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form></li>",
+		hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form></li>",
 		   T(r, "無効にする", "Revoke"), rows[i].label);
 	}
 	if (!n)

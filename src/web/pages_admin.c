@@ -75,7 +75,7 @@ static void admin_page(req_t *r, const errs_t *e, const char *new_link, const ch
 				continue;
 			hp(r, "<li>%s <form method=\"post\" action=\"/admin/unowned/%lld/invite\" class=\"inline\">", cs[i].name, (long long)cs[i].id);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form></li>",
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form></li>",
 			   T(r, "経営者の招待リンクを作る", "Make an owner invitation link"), cs[i].name);
 		}
 		HL(r, "</ul></section>");
@@ -94,17 +94,17 @@ static void admin_page(req_t *r, const errs_t *e, const char *new_link, const ch
 		if (a->id != r->account) {
 			hp(r, "<form method=\"post\" action=\"/admin/accounts/%lld/%s\" class=\"inline\">", aid, a->disabled ? "enable" : "disable");
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small %s\">%s<span class=\"sr\"> %s</span></button></form> ", a->disabled ? "secondary" : "danger",
+			hp(r, "<button type=\"submit\" class=\"small %s\">%s<span class=\"sr-only\"> %s</span></button></form> ", a->disabled ? "secondary" : "danger",
 			   a->disabled ? T(r, "使えるようにする", "Enable") : T(r, "停止する", "Disable"), a->login);
 			hp(r, "<form method=\"post\" action=\"/admin/accounts/%lld/admin\" class=\"inline\"><input type=\"hidden\" name=\"admin\" value=\"%d\">",
 			   aid, a->admin ? 0 : 1);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form> ",
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form> ",
 			   a->admin ? T(r, "管理者から外す", "Remove administrator") : T(r, "管理者にする", "Make administrator"), a->login);
 		}
 		hp(r, "<form method=\"post\" action=\"/admin/accounts/%lld/reset\" class=\"inline\">", aid);
 		csrf_field(r);
-		hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form></td></tr>",
+		hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form></td></tr>",
 		   T(r, "パスワード再設定のリンク", "Password reset link"), a->login);
 	}
 	HL(r, "</tbody></table></section>");
@@ -340,7 +340,7 @@ static void body_admin_page(req_t *r, const body_row *b, const errs_t *e, const 
 		hp(r, "<li>%s <span class=\"small muted\">%s%s</span> <form method=\"post\" action=\"/admin/bodies/%lld/advisers/%lld/remove\" class=\"inline\">",
 		   ad[i].name, ad[i].login, ad[i].disabled ? T(r, "（停止中）", " (disabled)") : "", bid, (long long)ad[i].account_id);
 		csrf_field(r);
-		hp(r, "<button type=\"submit\" class=\"small danger\">%s<span class=\"sr\"> %s</span></button></form></li>", T(r, "外す", "Remove"), ad[i].login);
+		hp(r, "<button type=\"submit\" class=\"small danger\">%s<span class=\"sr-only\"> %s</span></button></form></li>", T(r, "外す", "Remove"), ad[i].login);
 	}
 	if (!n)
 		hp(r, "<li class=\"muted\">%s</li>", T(r, "まだいません。", "None yet."));

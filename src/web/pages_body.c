@@ -83,7 +83,7 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 		if (!x->has_owner) {
 			hp(r, " <form method=\"post\" action=\"/b/%lld/owner-invite\" class=\"inline\">", bid);
 			csrf_field(r);
-			hp(r, "<input type=\"hidden\" name=\"company\" value=\"%lld\"><button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form>",
+			hp(r, "<input type=\"hidden\" name=\"company\" value=\"%lld\"><button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form>",
 			   (long long)x->id, T(r, "経営者を招待", "Invite the owner"), x->name);
 		}
 		hp(r, "</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">STEP%d</td>",
@@ -133,7 +133,7 @@ static void body_page(req_t *r, const body_row *b, const errs_t *e, const char *
 			   inv[i].kind == INV_MEMBER ? T(r, "経営者の招待", "owner invitation") : T(r, "支援の申し出", "support offer"), bid,
 			   (long long)inv[i].id);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form></li>",
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form></li>",
 			   T(r, "取り消す", "Revoke"), inv[i].note);
 		}
 		HL(r, "</ul>");

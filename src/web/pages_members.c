@@ -85,20 +85,20 @@ static void members_page(req_t *r, const errs_t *e, const char *new_link, const 
 		csrf_field(r);
 		char sel[32];
 		snprintf(sel, sizeof sel, "role-%lld", (long long)m->account_id);
-		hp(r, "<label class=\"sr\" for=\"%s\">%s %s</label>", sel, T(r, "役割:", "Role of"), m->name);
+		hp(r, "<label class=\"sr-only\" for=\"%s\">%s %s</label>", sel, T(r, "役割:", "Role of"), m->name);
 		role_select(r, sel, m->role);
-		hp(r, " <button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form></td>",
+		hp(r, " <button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form></td>",
 		   T(r, "変える", "Change"), m->name);
 		hp(r, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">", T(r, "社員名簿の人", "Person in the register"), p ? p->name : "",
 		   T(r, "操作", "Actions"));
 		hp(r, "<form method=\"post\" action=\"/c/%lld/members/%lld/remove\" class=\"inline\">", id, (long long)m->account_id);
 		csrf_field(r);
-		hp(r, "<button type=\"submit\" class=\"small danger\">%s<span class=\"sr\"> %s</span></button></form>",
+		hp(r, "<button type=\"submit\" class=\"small danger\">%s<span class=\"sr-only\"> %s</span></button></form>",
 		   T(r, "外す", "Remove"), m->name);
 		if (may_reset(r, m)) {
 			hp(r, " <form method=\"post\" action=\"/c/%lld/members/%lld/reset\" class=\"inline\">", id, (long long)m->account_id);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form>",
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form>",
 			   T(r, "パスワード再設定のリンク", "Password reset link"), m->name);
 		}
 		HL(r, "</td></tr>");
@@ -120,7 +120,7 @@ static void members_page(req_t *r, const errs_t *e, const char *new_link, const 
 			   role_label(r, inv[i].role), T(r, "期限", "expires"), until);
 			hp(r, "<form method=\"post\" action=\"/c/%lld/invitations/%lld/revoke\" class=\"inline\">", id, (long long)inv[i].id);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr\"> %s</span></button></form></li>",
+			hp(r, "<button type=\"submit\" class=\"small secondary\">%s<span class=\"sr-only\"> %s</span></button></form></li>",
 			   T(r, "取り消す", "Revoke"), inv[i].note);
 		}
 		HL(r, "</ul></section>");
@@ -156,7 +156,7 @@ static void members_page(req_t *r, const errs_t *e, const char *new_link, const 
 			hp(r, "<li><strong>%s</strong> <form method=\"post\" action=\"/c/%lld/bodies/%lld/end\" class=\"inline\">", bodies[i].name, id,
 			   (long long)bodies[i].id);
 			csrf_field(r);
-			hp(r, "<button type=\"submit\" class=\"small danger\">%s<span class=\"sr\"> %s</span></button></form></li>",
+			hp(r, "<button type=\"submit\" class=\"small danger\">%s<span class=\"sr-only\"> %s</span></button></form></li>",
 			   T(r, "支援を終える", "End"), bodies[i].name);
 		}
 		HL(r, "</ul>");

@@ -66,6 +66,11 @@ test('the administrator creates a support body and invites two advisers', { time
     assert.ok(en.includes(want), `the English figures say "${want}": ${en}`);
   assert.doesNotMatch(en, /\b1 (companies|accounts|administrators)\b/);
   await h.goto(admin, `${server.base}/admin?lang=ja`);
+  // the words for screen readers in the buttons ("… for admin@…") are not shown
+  const shown = await admin.$$eval('button span, label', (els) => els
+    .filter((e) => /sr/.test(e.className) || e.closest('button'))
+    .filter((e) => e.getBoundingClientRect().width > 1).map((e) => e.textContent));
+  assert.deepEqual(shown, [], 'no screen-reader words shown on the admin page');
   await admin.fill('#name', '東商工会議所');
   await h.submit(admin, admin.getByRole('button', { name: '支援機関を作る' }));
   bodyId = Number(admin.url().match(/\/admin\/bodies\/(\d+)$/)[1]);
